@@ -1,0 +1,13 @@
+/**
+ * The rule registry: every rule the auditor knows, in the order reports list them.
+ * Explicit imports (no directory scanning) so bundlers see every rule.
+ * Image rules first, then host rules, then join-test rules.
+ */
+import type { Rule } from '../core/rule';
+import { kernelVersion } from './kernel-version';
+
+export const RULES: readonly Rule[] = [kernelVersion];
+
+export function findRule(id: string): Rule | undefined {
+  return RULES.find((rule) => rule.id === id);
+}
