@@ -1,36 +1,46 @@
 /**
- * A single observation about a host or image, with the evidence it came from.
+ * A single observation about a host, with the evidence it came from.
  *
  * An observation that could not be made is `Unknown`, never `false` or absent:
  * rules turn unknowns into INCONCLUSIVE findings instead of silently passing.
  */
+import { z } from 'zod';
 
 /** Where a fact came from, so a finding can cite its evidence. */
-export interface Provenance {
+export const provenanceSchema = z.object({
   /** The file or command read, e.g. `file:/etc/os-release` or `cmd:docker version`. */
-  readonly source: string;
-  /** Exit status of the command (or 0/1 for a file that was read/missing), when there was one. */
-  readonly exitStatus?: number;
+  source: z.string(),
+  /** Exit status of the command (for files: 0 read, 1 missing), when there was one. */
+  exitStatus: z.number().int().optional(),
   /** True when the collector cut the output of this section short. */
-  readonly truncated?: boolean;
+  truncated: z.boolean().optional(),
   /** A short excerpt of the raw output, already redacted by the collector. */
-  readonly excerpt?: string;
-}
+  excerpt: z.string().optional(),
+});
+export type Provenance = z.infer<typeof provenanceSchema>;
+
+export const unknownSchema = z.object({
+  known: z.literal(false),
+  /** Why the value is unknown, in words a person understands. */
+  reason: z.string(),
+  from: provenanceSchema.optional(),
+});
+export type Unknown = z.infer<typeof unknownSchema>;
 
 export interface Known<T> {
-  readonly known: true;
-  readonly value: T;
-  readonly from: Provenance;
+  known: true;
+  value: T;
+  from: Provenance;
 }
-
-export interface Unknown {
-  readonly known: false;
-  /** Why the value is unknown, in words a person understands. */
-  readonly reason: string;
-  readonly from?: Provenance;
-}
-
 export type Fact<T> = Known<T> | Unknown;
+
+/** Schema of a fact whose value matches `value`. */
+export function factSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('known', [
+    z.object({ known: z.literal(true), value, from: provenanceSchema }),
+    unknownSchema,
+  ]);
+}
 
 export function known<T>(value: T, from: Provenance): Known<T> {
   return { known: true, value, from };

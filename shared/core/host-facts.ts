@@ -3,211 +3,225 @@
  *
  * The collector (`shared/collector/collect.sh`) prints raw sections; the parser
  * (`shared/collector/parse.ts`) turns them into this model. Rules read only this
- * model, never raw output. Every leaf is a {@link Fact}, so "could not observe"
- * is explicit and carries a reason.
+ * model, never raw output. Every leaf is a fact, so "could not observe" is
+ * explicit and carries a reason.
  *
- * The model is JSON-serialisable and versioned: bump {@link HOST_FACTS_SCHEMA_VERSION}
- * on any incompatible change, and keep `docs/facts.md` in step.
+ * The schema is the single source of the TypeScript types, of the validation of
+ * facts files (`batch-ami-audit score facts.json`, the probe cache) and of the
+ * published JSON Schema. Bump HOST_FACTS_SCHEMA_VERSION on incompatible change.
  */
-import type { Fact } from './fact';
+import { z } from 'zod';
+import { factSchema as fact } from './fact';
 
 export const HOST_FACTS_SCHEMA_VERSION = 1;
 
+const keyValue = z.object({ key: z.string(), value: z.string() });
+
 /** A KEY=VALUE environment file such as `/etc/ecs/ecs.config`, in file order. */
-export interface EnvFile {
-  readonly path: string;
+export const envFileSchema = z.object({
+  path: z.string(),
   /** Assignments in file order; a later duplicate key wins, as systemd and ecs-init read them. */
-  readonly entries: ReadonlyArray<{ readonly key: string; readonly value: string }>;
-}
+  entries: z.array(keyValue),
+});
+export type EnvFile = z.infer<typeof envFileSchema>;
 
-/** An installed OS package. */
-export interface InstalledPackage {
-  readonly name: string;
-  readonly version: string;
-  readonly manager: 'rpm' | 'dpkg';
-}
+export const installedPackageSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  manager: z.enum(['rpm', 'dpkg']),
+});
+export type InstalledPackage = z.infer<typeof installedPackageSchema>;
 
-/** A systemd unit or upstart job that starts something at boot. */
-export interface ServiceDefinition {
+/** A systemd unit or upstart job that starts the ECS agent. */
+export const serviceDefinitionSchema = z.object({
   /** Unit or job name, e.g. `ecs.service` or `ecs` (upstart). */
-  readonly name: string;
+  name: z.string(),
   /** File that defines it. */
-  readonly path: string;
-  readonly manager: 'systemd' | 'upstart';
+  path: z.string(),
+  manager: z.enum(['systemd', 'upstart']),
   /** `ExecStart=` lines (systemd) or `exec`/`script` lines (upstart), verbatim. */
-  readonly exec: readonly string[];
+  exec: z.array(z.string()),
   /** `EnvironmentFile=` paths, with systemd's leading `-` (optional) kept. */
-  readonly environmentFiles: readonly string[];
+  environmentFiles: z.array(z.string()),
   /** `Environment=` assignments (systemd) or `env` stanzas (upstart). */
-  readonly environment: ReadonlyArray<{ readonly key: string; readonly value: string }>;
-  /** Enabled to start at boot (systemd `is-enabled`, or an upstart `start on` stanza). */
-  readonly enabledAtBoot: Fact<boolean>;
+  environment: z.array(keyValue),
+  /** Enabled to start at boot (systemd `is-enabled`/wants links, or an upstart `start on` stanza). */
+  enabledAtBoot: fact(z.boolean()),
   /** Running now (systemd `is-active`, upstart `status`). */
-  readonly active: Fact<boolean>;
-  /** `Restart=` policy or upstart `respawn`: something restarts it when it dies. */
-  readonly restarts: Fact<boolean>;
-}
+  active: fact(z.boolean()),
+  /** `Restart=` policy (other than `no`) or upstart `respawn`: something restarts it when it dies. */
+  restarts: fact(z.boolean()),
+});
+export type ServiceDefinition = z.infer<typeof serviceDefinitionSchema>;
 
 /** A container seen by `docker ps -a`. */
-export interface ContainerSummary {
-  readonly name: string;
-  readonly image: string;
-  readonly running: boolean;
+export const containerSummarySchema = z.object({
+  name: z.string(),
+  image: z.string(),
+  running: z.boolean(),
   /** Docker restart policy name, when inspected (`always`, `unless-stopped`, `on-failure`, `no`). */
-  readonly restartPolicy?: string;
+  restartPolicy: z.string().optional(),
   /** Agent version from the image's labels, when present. */
-  readonly versionLabel?: string;
-}
+  versionLabel: z.string().optional(),
+});
+export type ContainerSummary = z.infer<typeof containerSummarySchema>;
 
-export interface GpuDevice {
-  readonly index: number;
-  readonly name: string;
-  readonly uuid: string;
-  readonly driverVersion?: string;
-  readonly memoryMiB?: number;
-  readonly busId?: string;
-}
+export const gpuDeviceSchema = z.object({
+  index: z.number().int(),
+  name: z.string(),
+  uuid: z.string(),
+  driverVersion: z.string().optional(),
+  memoryMiB: z.number().optional(),
+  busId: z.string().optional(),
+});
+export type GpuDevice = z.infer<typeof gpuDeviceSchema>;
 
-export interface HostFacts {
-  readonly schemaVersion: typeof HOST_FACTS_SCHEMA_VERSION;
-  readonly collector: {
+const nullableString = z.string().nullable();
+const jsonObject = z.record(z.string(), z.unknown());
+
+export const hostFactsSchema = z.object({
+  schemaVersion: z.literal(HOST_FACTS_SCHEMA_VERSION),
+  collector: z.object({
     /** Version of the collector script that produced the raw output. */
-    readonly version: string;
+    version: z.string(),
     /** Root prefix the collector read files under (`/` on a real host). */
-    readonly root: string;
+    root: z.string(),
     /** ISO-8601 time the collector started, from the host's clock. */
-    readonly collectedAt?: string;
+    collectedAt: z.string().optional(),
     /** Sections whose output was cut short; their facts are unknown or partial. */
-    readonly truncatedSections: readonly string[];
+    truncatedSections: z.array(z.string()),
     /** True when the output ended before the collector's end marker. */
-    readonly incomplete: boolean;
-  };
+    incomplete: z.boolean(),
+  }),
 
-  readonly kernel: {
+  kernel: z.object({
     /** `uname -r`, e.g. `6.1.102-111.182.amzn2023.x86_64`. */
-    readonly release: Fact<string>;
+    release: fact(z.string()),
     /** `uname -m`, e.g. `x86_64` or `aarch64`. */
-    readonly machine: Fact<string>;
-  };
+    machine: fact(z.string()),
+  }),
 
-  readonly os: {
+  os: z.object({
     /** `/etc/os-release` ID, e.g. `amzn`, `ubuntu`, `rhel`. */
-    readonly id: Fact<string>;
-    readonly versionId: Fact<string>;
-    readonly prettyName: Fact<string>;
-    readonly idLike: Fact<readonly string[]>;
-    /** `/etc/system-release` contents; `null` when the file does not exist (non-Amazon/Red Hat). */
-    readonly systemRelease: Fact<string | null>;
-  };
+    id: fact(z.string()),
+    versionId: fact(z.string()),
+    prettyName: fact(z.string()),
+    idLike: fact(z.array(z.string())),
+    /** `/etc/system-release`; null when the file does not exist. */
+    systemRelease: fact(nullableString),
+  }),
 
-  readonly init: {
+  init: z.object({
     /** Name of PID 1 (`/proc/1/comm`), e.g. `systemd`, `init`. */
-    readonly pid1: Fact<string>;
+    pid1: fact(z.string()),
     /** Init system that manages services. */
-    readonly system: Fact<'systemd' | 'upstart' | 'sysvinit' | 'other'>;
-  };
+    system: fact(z.enum(['systemd', 'upstart', 'sysvinit', 'other'])),
+  }),
 
-  readonly virtualization: {
-    /** `/sys/hypervisor/type`, e.g. `xen`; `null` when the file does not exist. */
-    readonly hypervisorType: Fact<string | null>;
+  virtualization: z.object({
+    /** `/sys/hypervisor/type`, e.g. `xen`; null when the file does not exist. */
+    hypervisorType: fact(nullableString),
     /** Whether SMBIOS/DMI tables exist (`/sys/class/dmi/id`). Xen PV guests have none. */
-    readonly dmiPresent: Fact<boolean>;
-    /** `/sys/class/dmi/id/sys_vendor`, e.g. `Amazon EC2`, `Xen`; `null` when absent. */
-    readonly dmiVendor: Fact<string | null>;
+    dmiPresent: fact(z.boolean()),
+    /** `/sys/class/dmi/id/sys_vendor`, e.g. `Amazon EC2`, `Xen`; null when absent. */
+    dmiVendor: fact(nullableString),
     /** `/sys/firmware/efi` exists: the host booted with UEFI. */
-    readonly uefi: Fact<boolean>;
-  };
+    uefi: fact(z.boolean()),
+  }),
 
-  readonly ecs: {
-    /** `ecs-init` (Amazon Linux rpm) or `amazon-ecs-init` (generic rpm/deb); `null` when not installed. */
-    readonly ecsInitPackage: Fact<InstalledPackage | null>;
-    /** `/usr/libexec/amazon-ecs-init` (or the path the package uses) exists. */
-    readonly ecsInitBinary: Fact<boolean>;
+  ecs: z.object({
+    /** `ecs-init` (Amazon Linux rpm) or `amazon-ecs-init` (generic rpm/deb); null when not installed. */
+    ecsInitPackage: fact(installedPackageSchema.nullable()),
+    /** `/usr/libexec/amazon-ecs-init` exists. */
+    ecsInitBinary: fact(z.boolean()),
     /** Units and jobs that start the agent: `ecs.service`, `/etc/init/ecs.conf`, or hand-written ones. */
-    readonly services: Fact<readonly ServiceDefinition[]>;
+    services: fact(z.array(serviceDefinitionSchema)),
     /** Containers running the `amazon/amazon-ecs-agent` image (or named `ecs-agent`). */
-    readonly agentContainers: Fact<readonly ContainerSummary[]>;
+    agentContainers: fact(z.array(containerSummarySchema)),
     /** Agent image tarballs cached by the ecs-init package, e.g. `ecs-agent-v1.106.1.tar`. */
-    readonly cachedAgentImages: Fact<readonly string[]>;
-    /** The running agent's introspection metadata (`localhost:51678/v1/metadata`); `null` when nothing answers. */
-    readonly introspection: Fact<{
-      readonly version: string | null;
-      readonly cluster: string | null;
-      readonly containerInstanceArn: string | null;
-    } | null>;
-    /** `/etc/ecs/ecs.config` (user config; wins); `null` when the file does not exist. */
-    readonly etcConfig: Fact<EnvFile | null>;
-    /** `/var/lib/ecs/ecs.config` (instance config written by Amazon); `null` when absent. */
-    readonly varLibConfig: Fact<EnvFile | null>;
-    /** `/etc/ecs/ecs.config.json` parsed; `null` when absent or empty. */
-    readonly jsonConfig: Fact<Readonly<Record<string, unknown>> | null>;
+    cachedAgentImages: fact(z.array(z.string())),
+    /** The running agent's introspection metadata (`localhost:51678/v1/metadata`); null when nothing answers. */
+    introspection: fact(
+      z
+        .object({
+          version: nullableString,
+          cluster: nullableString,
+          containerInstanceArn: nullableString,
+        })
+        .nullable(),
+    ),
+    /** `/etc/ecs/ecs.config` (user config; wins); null when the file does not exist. */
+    etcConfig: fact(envFileSchema.nullable()),
+    /** `/var/lib/ecs/ecs.config` (instance config written by Amazon); null when absent. */
+    varLibConfig: fact(envFileSchema.nullable()),
+    /** `/etc/ecs/ecs.config.json` parsed; null when absent or empty. */
+    jsonConfig: fact(jsonObject.nullable()),
     /** Files under `/var/lib/ecs/data/` (a checkpoint baked into an image stops the agent starting). */
-    readonly checkpointFiles: Fact<readonly string[]>;
-    /** `/var/lib/ecs/gpu/nvidia-gpu-info.json`, written by ecs-init pre-start; `null` when absent. */
-    readonly gpuInfo: Fact<{
-      readonly driverVersion: string | null;
-      readonly gpuIds: readonly string[];
-    } | null>;
-  };
+    checkpointFiles: fact(z.array(z.string())),
+    /** `/var/lib/ecs/gpu/nvidia-gpu-info.json`, written by ecs-init pre-start; null when absent. */
+    gpuInfo: fact(
+      z.object({ driverVersion: nullableString, gpuIds: z.array(z.string()) }).nullable(),
+    ),
+  }),
 
-  readonly docker: {
-    /** `docker version` client version; `null` when the docker CLI is not installed. */
-    readonly clientVersion: Fact<string | null>;
+  docker: z.object({
+    /** `docker version` client version; null when the docker CLI is not installed. */
+    clientVersion: fact(nullableString),
     /** Server (daemon) version; unknown when the daemon does not answer. */
-    readonly serverVersion: Fact<string | null>;
+    serverVersion: fact(nullableString),
     /** Server API version, e.g. `1.44`. */
-    readonly apiVersion: Fact<string | null>;
+    apiVersion: fact(nullableString),
     /** `dockerd` binary present on PATH. */
-    readonly daemonInstalled: Fact<boolean>;
+    daemonInstalled: fact(z.boolean()),
     /** The daemon answers on its socket. */
-    readonly daemonRunning: Fact<boolean>;
+    daemonRunning: fact(z.boolean()),
     /** `docker.service` enabled at boot (or an upstart/sysv equivalent). */
-    readonly enabledAtBoot: Fact<boolean>;
+    enabledAtBoot: fact(z.boolean()),
     /** Runtimes the daemon knows (`docker info`), or, when it is not running, those configured. */
-    readonly runtimes: Fact<readonly string[]>;
-    readonly defaultRuntime: Fact<string | null>;
-    readonly cgroupDriver: Fact<string | null>;
-    readonly cgroupVersion: Fact<string | null>;
-    readonly storageDriver: Fact<string | null>;
-    readonly loggingDriver: Fact<string | null>;
-    readonly dataRoot: Fact<string | null>;
-    /** `/etc/docker/daemon.json` parsed (credentials redacted); `null` when absent. */
-    readonly daemonJson: Fact<Readonly<Record<string, unknown>> | null>;
+    runtimes: fact(z.array(z.string())),
+    defaultRuntime: fact(nullableString),
+    cgroupDriver: fact(nullableString),
+    cgroupVersion: fact(nullableString),
+    storageDriver: fact(nullableString),
+    loggingDriver: fact(nullableString),
+    dataRoot: fact(nullableString),
+    /** `/etc/docker/daemon.json` parsed (credentials redacted); null when absent. */
+    daemonJson: fact(jsonObject.nullable()),
     /** Executables in `/etc/docker-runtimes.d/` (Amazon Linux registers each as a runtime). */
-    readonly runtimesDir: Fact<readonly string[]>;
-  };
+    runtimesDir: fact(z.array(z.string())),
+  }),
 
-  readonly containerd: { readonly version: Fact<string | null> };
-  readonly runc: { readonly version: Fact<string | null> };
+  containerd: z.object({ version: fact(nullableString) }),
+  runc: z.object({ version: fact(nullableString) }),
 
-  readonly gpu: {
+  gpu: z.object({
     /** NVIDIA PCI devices (vendor 0x10de) seen in `/sys/bus/pci/devices`. */
-    readonly nvidiaPciDevices: Fact<number>;
+    nvidiaPciDevices: fact(z.number().int()),
     /** The `nvidia` kernel module is loaded (`/proc/modules`). */
-    readonly driverLoaded: Fact<boolean>;
-    /** Driver version from `/proc/driver/nvidia/version` or `nvidia-smi`; `null` when no driver. */
-    readonly driverVersion: Fact<string | null>;
-    readonly devices: Fact<readonly GpuDevice[]>;
+    driverLoaded: fact(z.boolean()),
+    /** Driver version from `/proc/driver/nvidia/version` or `nvidia-smi`; null when no driver. */
+    driverVersion: fact(nullableString),
+    devices: fact(z.array(gpuDeviceSchema)),
     /** `nvidia-container-runtime` (or `nvidia-container-runtime-hook`) on PATH. */
-    readonly containerRuntimeInstalled: Fact<boolean>;
-    /** `nvidia-ctk --version` or `nvidia-container-cli --version`; `null` when not installed. */
-    readonly containerToolkitVersion: Fact<string | null>;
-  };
+    containerRuntimeInstalled: fact(z.boolean()),
+    /** `nvidia-ctk --version` or `nvidia-container-cli --version`; null when not installed. */
+    containerToolkitVersion: fact(nullableString),
+  }),
 
-  readonly storage: {
+  storage: z.object({
     /** Root filesystem size and free space, in bytes. */
-    readonly rootFs: Fact<{
-      readonly sizeBytes: number;
-      readonly freeBytes: number;
-      readonly fsType: string | null;
-    }>;
+    rootFs: fact(
+      z.object({ sizeBytes: z.number(), freeBytes: z.number(), fsType: nullableString }),
+    ),
     /** Block devices that look like instance store (NVMe instance storage or ephemeral disks). */
-    readonly instanceStoreDevices: Fact<readonly string[]>;
-  };
+    instanceStoreDevices: fact(z.array(z.string())),
+  }),
 
-  readonly ssmAgent: {
-    /** SSM agent version; `null` when not installed. */
-    readonly version: Fact<string | null>;
-    readonly running: Fact<boolean>;
-  };
-}
+  ssmAgent: z.object({
+    /** SSM agent version; null when not installed. */
+    version: fact(nullableString),
+    running: fact(z.boolean()),
+  }),
+});
+
+export type HostFacts = z.infer<typeof hostFactsSchema>;

@@ -1,0 +1,3 @@
+#!/bin/sh
+# STUB: replaced by the real collector.
+echo "@@@ batch-ami-auditor collector 1"
