@@ -8,7 +8,11 @@ import type { AuditSubject } from './subject';
 
 export type Verdict = 'PASS' | 'FAIL' | 'INCONCLUSIVE';
 
-/** Runs `rules` in registry order. Deterministic: same subject, same findings, same order. */
+/**
+ * Runs `rules` in registry order. Callers choose the rules for the depth of the
+ * audit (see `rulesFor` in shared/rules): an image-only audit runs no host rules
+ * rather than reporting them all INCONCLUSIVE. Deterministic: same subject, same findings, same order.
+ */
 export function evaluate(subject: AuditSubject, rules: readonly Rule[]): Finding[] {
   return rules.map((rule) => runRule(rule, subject));
 }
@@ -26,7 +30,13 @@ function runRule(rule: Rule, subject: AuditSubject): Finding {
   };
   try {
     const result = rule.check(subject);
-    return { ...base, status: result.status, message: result.message, evidence: result.evidence };
+    return {
+      ...base,
+      level: result.level ?? rule.level,
+      status: result.status,
+      message: result.message,
+      evidence: result.evidence,
+    };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return {

@@ -111,6 +111,9 @@ export const hostFactsSchema = z.object({
     systemRelease: fact(nullableString),
   }),
 
+  /** When the host booted, in seconds since the epoch (`btime` in `/proc/stat`). */
+  bootTime: fact(z.number()),
+
   init: z.object({
     /** Name of PID 1 (`/proc/1/comm`), e.g. `systemd`, `init`. */
     pid1: fact(z.string()),
@@ -156,8 +159,14 @@ export const hostFactsSchema = z.object({
     varLibConfig: fact(envFileSchema.nullable()),
     /** `/etc/ecs/ecs.config.json` parsed; null when absent or empty. */
     jsonConfig: fact(jsonObject.nullable()),
-    /** Files under `/var/lib/ecs/data/` (a checkpoint baked into an image stops the agent starting). */
-    checkpointFiles: fact(z.array(z.string())),
+    /**
+     * Files under `/var/lib/ecs/data/` with their modification times. A checkpoint
+     * written before this boot was baked into the image and stops the agent starting;
+     * one written after boot is the running agent's own.
+     */
+    checkpointFiles: fact(
+      z.array(z.object({ path: z.string(), modifiedAt: z.number().nullable() })),
+    ),
     /** `/var/lib/ecs/gpu/nvidia-gpu-info.json`, written by ecs-init pre-start; null when absent. */
     gpuInfo: fact(
       z.object({ driverVersion: nullableString, gpuIds: z.array(z.string()) }).nullable(),
@@ -197,6 +206,12 @@ export const hostFactsSchema = z.object({
   gpu: z.object({
     /** NVIDIA PCI devices (vendor 0x10de) seen in `/sys/bus/pci/devices`. */
     nvidiaPciDevices: fact(z.number().int()),
+    /**
+     * An NVIDIA kernel driver is installed, loaded or not: an `nvidia` module under
+     * `/lib/modules/<release>`, a DKMS archive, or `nvidia-smi` on PATH. A GPU AMI probed
+     * on an instance without a GPU has the driver installed but not loaded.
+     */
+    driverInstalled: fact(z.boolean()),
     /** The `nvidia` kernel module is loaded (`/proc/modules`). */
     driverLoaded: fact(z.boolean()),
     /** Driver version from `/proc/driver/nvidia/version` or `nvidia-smi`; null when no driver. */

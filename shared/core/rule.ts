@@ -34,6 +34,11 @@ export interface RuleResult {
   /** One sentence a person reads first: what is wrong (or right), concretely. */
   readonly message: string;
   readonly evidence: readonly Evidence[];
+  /**
+   * The level this finding is judged at when the context raises it above the rule's
+   * default (e.g. multi-node compatibility is advisory unless the CE runs multi-node jobs).
+   */
+  readonly level?: RuleLevel;
 }
 
 export interface Rule {

@@ -3,11 +3,16 @@
  * Explicit imports (no directory scanning) so bundlers see every rule.
  * Image rules first, then host rules, then join-test rules.
  */
-import type { Rule } from '../core/rule';
+import type { Rule, RuleScope } from '../core/rule';
 import { kernelVersion } from './kernel-version';
 
 export const RULES: readonly Rule[] = [kernelVersion];
 
 export function findRule(id: string): Rule | undefined {
   return RULES.find((rule) => rule.id === id);
+}
+
+/** The rules of the given scopes, in registry order. */
+export function rulesFor(scopes: readonly RuleScope[]): readonly Rule[] {
+  return RULES.filter((rule) => scopes.includes(rule.scope));
 }
