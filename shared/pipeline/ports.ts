@@ -1,0 +1,60 @@
+/**
+ * The ports between the audit pipeline and the outside world. The pipeline
+ * (shared/pipeline) only talks to these interfaces; shared/aws implements them
+ * with the AWS SDK, tests hand in fakes or point the adapters at moto_server.
+ */
+import type { HostFacts } from '../core/host-facts';
+import type { AuditReport } from '../core/report';
+import type { ComputeEnvironmentContext, ImageFacts, JoinFacts } from '../core/subject';
+
+/** One compute environment that launches the AMI being probed, and how it uses it. */
+export interface ProbeTarget {
+  readonly computeEnvironment: { readonly name: string; readonly arn?: string };
+  readonly context: ComputeEnvironmentContext;
+  /** Where the AMI came from in this compute environment, for the report. */
+  readonly origin: string;
+  /** The compute environment's subnets: the probe uses one, to see the network Batch instances see. */
+  readonly subnets: readonly string[];
+}
+
+/** What a probe execution needs: one AMI, every compute environment that uses it. */
+export interface ProbeRequest {
+  readonly auditId: string;
+  readonly amiId: string;
+  readonly image: ImageFacts;
+  readonly targets: readonly ProbeTarget[];
+  readonly region: string;
+  readonly accountId: string;
+}
+
+export type ProbeStartResult =
+  | { readonly status: 'started'; readonly executionArn: string }
+  /** A probe of the same AMI with the same collector version is already running (or ran): not started twice. */
+  | { readonly status: 'already-running'; readonly executionArn?: string };
+
+/** Starts host probes (a Step Functions execution per AMI). */
+export interface ProbeLauncher {
+  start(request: ProbeRequest): Promise<ProbeStartResult>;
+}
+
+/** Host facts gathered by an earlier probe of the same AMI (AMIs are immutable). */
+export interface CachedProbeFacts {
+  readonly amiId: string;
+  readonly collectorVersion: string;
+  readonly host?: HostFacts;
+  readonly join?: JoinFacts;
+  /** Why host facts are missing, when the probe could not collect them. */
+  readonly hostUnavailableReason?: string;
+  readonly collectedAt: string;
+}
+
+export interface FactsCache {
+  get(amiId: string): Promise<CachedProbeFacts | undefined>;
+  put(facts: CachedProbeFacts): Promise<void>;
+}
+
+/** Delivers verdicts to people (SNS and the channels behind it). */
+export interface Notifier {
+  /** Publishes what people need to hear about these reports (one per compute environment and AMI). */
+  publish(reports: readonly AuditReport[], auditId: string): Promise<void>;
+}
