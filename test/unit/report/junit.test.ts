@@ -104,7 +104,10 @@ describe('renderJunit', () => {
     const xml = renderJunit(hostileReport);
     const root = parseXml(xml); // throws if not well-formed
 
-    const readable = HOSTILE.replace(/[\u0000\u001b\uFFFE\uD800]/g, '');
+    const readable = ['\u0000', '\u001b', '\uFFFE', '\uD800'].reduce(
+      (t, c) => t.replaceAll(c, ''),
+      HOSTILE,
+    );
     const failure = findAll(root, 'failure')[0];
     expect(failure?.attributes.message).toBe(readable);
     expect(failure?.text).toContain(readable);
