@@ -1,0 +1,30 @@
+/** `batch-ami-audit rules`: the rule catalogue. */
+import type { Command } from 'commander';
+import {
+  renderCatalogueJson,
+  renderCatalogueMarkdown,
+  renderCatalogueText,
+} from '../../shared/report/catalogue';
+import { PLAIN, paintFor } from '../../shared/report/paint';
+import { RULES } from '../../shared/rules/index';
+import { writeOutput } from '../io';
+import { type ReportOptions, withReportOptions } from '../report-options';
+
+const FORMATS = ['text', 'json', 'markdown'] as const;
+
+export function registerRules(program: Command): void {
+  withReportOptions(
+    program
+      .command('rules')
+      .description('list the rules the auditor checks (id, level, severity, scope, title)'),
+    FORMATS,
+  ).action(async (options: ReportOptions<(typeof FORMATS)[number]>) => {
+    const paint = options.color && options.output === undefined ? paintFor(process.stdout) : PLAIN;
+    const render = {
+      text: () => renderCatalogueText(RULES, paint),
+      json: () => renderCatalogueJson(RULES),
+      markdown: () => renderCatalogueMarkdown(RULES),
+    }[options.format];
+    await writeOutput(render(), options.output);
+  });
+}
