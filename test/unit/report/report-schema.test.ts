@@ -20,6 +20,7 @@ type Writable<T> = T extends readonly (infer U)[]
     : T;
 
 const SCHEMA_FILE = new URL('../../../docs/report.schema.json', import.meta.url);
+const SCHEMA_DOC = new URL('../../../docs/report-schema.md', import.meta.url);
 
 describe('the report schema', () => {
   it('describes exactly the TypeScript report types (tsc fails this test when they drift)', () => {
@@ -59,5 +60,18 @@ describe('the report schema', () => {
 
   it('is published, up to date, as docs/report.schema.json (regenerate: batch-ami-audit schema)', () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(formatReportJsonSchema());
+  });
+
+  it('has every field documented in docs/report-schema.md, whose example validates', () => {
+    const doc = readFileSync(SCHEMA_DOC, 'utf8');
+    const defs = JSON.parse(formatReportJsonSchema()).$defs as Record<
+      string,
+      { properties: Record<string, unknown> }
+    >;
+    const fields = Object.values(defs).flatMap((def) => Object.keys(def.properties));
+    const example = /```json\n([\s\S]+?)```/.exec(doc)?.[1] ?? '';
+
+    expect(fields.filter((field) => !doc.includes(`| \`${field}\` |`))).toEqual([]);
+    expect(auditDocumentSchema.safeParse(JSON.parse(example)).success).toBe(true);
   });
 });
