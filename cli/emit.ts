@@ -1,10 +1,9 @@
 /** The one way a command hands its result to the user: render, write, set the exit code. */
 import type { ReportDocument } from '../shared/report/document';
-import { PLAIN, paintFor } from '../shared/report/paint';
 import { renderReport } from '../shared/report/render';
 import { exitCodeOf } from './exit-codes';
 import { info, writeOutput } from './io';
-import type { ReportOptions } from './report-options';
+import { outputPaint, type ReportOptions } from './report-options';
 
 /**
  * Renders `document` in the chosen format to stdout or `--output`, and sets the process exit
@@ -14,9 +13,7 @@ import type { ReportOptions } from './report-options';
  * .action(async (file: string, options: ReportOptions) => emit(await scoreFile(file), options));
  */
 export async function emit(document: ReportDocument, options: ReportOptions): Promise<void> {
-  // Colour goes only to the terminal; Node decides from the stream, NO_COLOR and FORCE_COLOR.
-  const paint = options.color && options.output === undefined ? paintFor(process.stdout) : PLAIN;
-  await writeOutput(renderReport(document, options.format, paint), options.output);
+  await writeOutput(renderReport(document, options.format, outputPaint(options)), options.output);
   if (options.output !== undefined) {
     info(`wrote the ${options.format} report to ${options.output} (verdict ${document.verdict})`);
   }

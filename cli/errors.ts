@@ -4,6 +4,7 @@
  */
 import { CommanderError } from 'commander';
 import { CollectorRunError, InvalidInputError } from '../shared/errors';
+import { oneLine } from '../shared/report/wrap';
 import { EXIT_CODES, type ExitCode } from './exit-codes';
 
 /** An input file that does not exist or cannot be read. */
@@ -59,10 +60,10 @@ export function reportFailure(error: unknown, env: NodeJS.ProcessEnv = process.e
   const code = exitCodeForError(error);
   if (!(error instanceof CommanderError)) {
     const message = error instanceof Error ? error.message : String(error);
-    const known = code !== EXIT_CODES.SOFTWARE || error instanceof CollectorRunError;
+    const bug = code === EXIT_CODES.SOFTWARE && !(error instanceof CollectorRunError);
     const hint =
-      known || env.BAA_DEBUG === '1' ? '' : ' (internal error; set BAA_DEBUG=1 for details)';
-    process.stderr.write(`batch-ami-audit: ${message.replace(/\s*\n\s*/g, ' ')}${hint}\n`);
+      bug && env.BAA_DEBUG !== '1' ? ' (internal error; set BAA_DEBUG=1 for details)' : '';
+    process.stderr.write(`batch-ami-audit: ${oneLine(message)}${hint}\n`);
   }
   if (env.BAA_DEBUG === '1' && error instanceof Error) {
     process.stderr.write(`${error.stack}\n`);

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { parseCollectorOutput } from '../shared/collector/parse';
 import { type HostFacts, hostFactsSchema } from '../shared/core/host-facts';
 import { CollectorOutputError, InvalidInputError } from '../shared/errors';
+import { plural } from '../shared/report/document';
 import type { InputText } from './io';
 
 /**
@@ -53,15 +54,12 @@ function parseHostFactsJson(text: string, name: string): HostFacts {
 }
 
 /** `at kernel.release.value: expected string, received number (and 2 more problems)`. */
-export function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.ZodError): string {
   const [first, ...rest] = error.issues;
   if (!first) return 'for an unknown reason';
   const where = z.core.toDotPath(first.path) || 'the top level';
   // zod prefixes type errors with "Invalid input: ", which the sentence around it already says.
   const what = first.message.replace(/^Invalid input: /, '');
-  const more =
-    rest.length === 0
-      ? ''
-      : ` (and ${rest.length} more ${rest.length === 1 ? 'problem' : 'problems'})`;
+  const more = rest.length === 0 ? '' : ` (and ${plural(rest.length, 'more problem')})`;
   return `at ${where}: ${what}${more}`;
 }

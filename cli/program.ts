@@ -4,6 +4,7 @@
  * an AuditReport or AuditRun and hands it to `emit`, which renders it and sets the exit code.
  */
 import { Command } from 'commander';
+import { oneLine } from '../shared/report/wrap';
 import { TOOL_VERSION } from '../shared/version';
 import { registerCollect } from './commands/collect';
 import { registerHost } from './commands/host';
@@ -23,11 +24,7 @@ const COMMANDS: readonly ((program: Command) => void)[] = [
 
 /** `error: unknown option '--x'\n(Did you mean --y?)` as one line, in the CLI's error format. */
 function oneLineError(message: string): string {
-  const text = message
-    .replace(/^error: /, '')
-    .replace(/\s*\n\s*/g, ' ')
-    .trim();
-  return `batch-ami-audit: ${text}\n`;
+  return `batch-ami-audit: ${oneLine(message.replace(/^error: /, ''))}\n`;
 }
 
 export function createProgram(): Command {

@@ -1,5 +1,6 @@
 /** The output options every report-producing command shares: `--format`, `--output`, `--no-color`. */
 import { type Command, Option } from 'commander';
+import { type Paint, PLAIN, paintFor } from '../shared/report/paint';
 import { REPORT_FORMATS, type ReportFormat } from '../shared/report/render';
 import { EXIT_CODES_HELP } from './exit-codes';
 
@@ -30,4 +31,12 @@ export function withReportOptions(
       'no colour in text output (default: colour only on a terminal without NO_COLOR)',
     )
     .addHelpText('after', EXIT_CODES_HELP);
+}
+
+/**
+ * The colour for output going where `options` send it: none into a file or with `--no-color`;
+ * on stdout, what Node decides from the stream, NO_COLOR and FORCE_COLOR.
+ */
+export function outputPaint(options: Pick<ReportOptions<string>, 'color' | 'output'>): Paint {
+  return options.color && options.output === undefined ? paintFor(process.stdout) : PLAIN;
 }

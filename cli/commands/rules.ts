@@ -5,10 +5,9 @@ import {
   renderCatalogueMarkdown,
   renderCatalogueText,
 } from '../../shared/report/catalogue';
-import { PLAIN, paintFor } from '../../shared/report/paint';
 import { RULES } from '../../shared/rules/index';
 import { writeOutput } from '../io';
-import { type ReportOptions, withReportOptions } from '../report-options';
+import { outputPaint, type ReportOptions, withReportOptions } from '../report-options';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
 
@@ -19,9 +18,8 @@ export function registerRules(program: Command): void {
       .description('list the rules the auditor checks (id, level, severity, scope, title)'),
     FORMATS,
   ).action(async (options: ReportOptions<(typeof FORMATS)[number]>) => {
-    const paint = options.color && options.output === undefined ? paintFor(process.stdout) : PLAIN;
     const render = {
-      text: () => renderCatalogueText(RULES, paint),
+      text: () => renderCatalogueText(RULES, outputPaint(options)),
       json: () => renderCatalogueJson(RULES),
       markdown: () => renderCatalogueMarkdown(RULES),
     }[options.format];
