@@ -1,23 +1,18 @@
 /**
  * `batch-ami-audit`: audit AWS Batch compute-resource AMIs from a workstation or a pipeline.
- * Exit codes are documented in docs/cli.md.
+ * Exit codes: cli/exit-codes.ts and docs/cli.md.
  */
-import { Command } from 'commander';
-import { RULES } from '../shared/rules/index';
-import { TOOL_VERSION } from '../shared/version';
+import { reportFailure } from './errors';
+import { createProgram } from './program';
 
-const program = new Command()
-  .name('batch-ami-audit')
-  .description('Audit AWS Batch compute-resource AMIs against the Batch AMI specification.')
-  .version(TOOL_VERSION);
+// `batch-ami-audit … | head` closes stdout early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 
-program
-  .command('rules')
-  .description('list the rules the auditor checks')
-  .action(() => {
-    for (const rule of RULES) {
-      process.stdout.write(`${rule.id}\t${rule.level}\t${rule.severity}\t${rule.title}\n`);
-    }
-  });
-
-await program.parseAsync();
+try {
+  await createProgram().parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = reportFailure(error);
+}

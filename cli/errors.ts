@@ -1,0 +1,73 @@
+/**
+ * CLI failures, each with the exit code it ends the process with. Messages name what was
+ * wrong (the file, the field) so one stderr line is enough to fix it.
+ */
+import { CommanderError } from 'commander';
+import { CollectorRunError, InvalidInputError } from '../shared/errors';
+import { oneLine } from '../shared/report/wrap';
+import { EXIT_CODES, type ExitCode } from './exit-codes';
+
+/** An input file that does not exist or cannot be read. */
+export class InputReadError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'InputReadError';
+  }
+}
+
+/** A report or output file that cannot be written. */
+export class OutputWriteError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'OutputWriteError';
+  }
+}
+
+/** The exit code for an error that ended a command. */
+export function exitCodeForError(error: unknown): ExitCode {
+  // Commander has already printed its message; help and --version end with exit code 0.
+  if (error instanceof CommanderError)
+    return error.exitCode === 0 ? EXIT_CODES.PASS : EXIT_CODES.USAGE;
+  if (error instanceof InvalidInputError) return EXIT_CODES.DATA;
+  if (error instanceof InputReadError) return EXIT_CODES.NO_INPUT;
+  if (error instanceof OutputWriteError) return EXIT_CODES.IO;
+  return EXIT_CODES.SOFTWARE;
+}
+
+/** Why a file could not be read or written, in words (`no such file`), from a Node error code. */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ENOTDIR':
+      return 'a parent is not a directory';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * Prints `error` as one line on stderr (with its stack when BAA_DEBUG=1) and returns the exit
+ * code it ends the process with. Commander errors were printed by commander already.
+ */
+export function reportFailure(error: unknown, env: NodeJS.ProcessEnv = process.env): ExitCode {
+  const code = exitCodeForError(error);
+  if (!(error instanceof CommanderError)) {
+    const message = error instanceof Error ? error.message : String(error);
+    const bug = code === EXIT_CODES.SOFTWARE && !(error instanceof CollectorRunError);
+    const hint =
+      bug && env.BAA_DEBUG !== '1' ? ' (internal error; set BAA_DEBUG=1 for details)' : '';
+    process.stderr.write(`batch-ami-audit: ${oneLine(message)}${hint}\n`);
+  }
+  if (env.BAA_DEBUG === '1' && error instanceof Error) {
+    process.stderr.write(`${error.stack}\n`);
+    if (error.cause !== undefined) process.stderr.write(`caused by: ${String(error.cause)}\n`);
+  }
+  return code;
+}
