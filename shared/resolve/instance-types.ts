@@ -8,6 +8,7 @@
  * (Graviton boots UEFI only; Intel/AMD Nitro types support UEFI and legacy BIOS except
  * bare metal, DL1, G4ad, P4, u-*tb1 and VT1; Xen types boot legacy BIOS only).
  */
+import type { Evidence } from '../core/rule';
 import type { ComputeEnvironmentContext, InstanceTypeInfo } from '../core/subject';
 
 /** Instance-type words Batch accepts that are not EC2 instance types. */
@@ -306,4 +307,21 @@ export function commonArchitecture(
  */
 export function servedInstanceTypes(context: ComputeEnvironmentContext): InstanceTypeInfo[] {
   return context.instanceTypes.map((type) => instanceTypeInfo(type, context.instanceTypeInfo));
+}
+
+/**
+ * Evidence lines for instance-type details, one per source (EC2 or the built-in table), e.g.
+ * `{ source: 'table:instance-types', observed: 'c5.large=x86_64, m5=x86_64' }`.
+ */
+export function instanceTypeEvidence(
+  infos: readonly InstanceTypeInfo[],
+  describe: (info: InstanceTypeInfo) => string,
+): Evidence[] {
+  const bySource = Map.groupBy(infos, (info) =>
+    info.source === 'ec2:DescribeInstanceTypes' ? info.source : 'table:instance-types',
+  );
+  return [...bySource].map(([source, group]) => ({
+    source,
+    observed: group.map((info) => `${info.instanceType}=${describe(info)}`).join(', '),
+  }));
 }
