@@ -13,64 +13,32 @@
  * In `resolve` mode a missing lookup is a problem (INCONCLUSIVE), never a guess.
  */
 import type { InstanceTypeInfo } from '../core/subject';
-import {
-  DEFAULT_IMAGE_TYPE,
-  defaultImageParameter,
-  impliedImageType,
-  isGpuImageType,
-  unsupportedFamilyReason,
-} from './batch-defaults';
+import { DEFAULT_IMAGE_TYPE, impliedImageType, isGpuImageType } from './batch-defaults';
 import type {
   ComputeResources,
   Ec2Configuration,
   LaunchTemplateOverride,
 } from './compute-environment';
-import {
-  commonArchitecture,
-  covers,
-  instanceFamilyOf,
-  instanceTypeInfo,
-  primaryArchitecture,
-} from './instance-types';
+import { resolveDefault } from './default-image';
+import { covers } from './instance-types';
 import {
   describeLaunchTemplate,
   findLaunchTemplateVersion,
   launchTemplateKey,
   launchTemplateRefOf,
 } from './launch-templates';
-import type {
-  LaunchTemplateRef,
-  Resolution,
-  ResolutionProblem,
-  ResolvedTarget,
-  ResolveInput,
-  TargetOrigin,
-} from './types';
-
-export type WalkMode = 'resolve' | 'plan';
-
-/** The reads the walk wanted and did not have. */
-export interface Needs {
-  readonly launchTemplates: Map<string, LaunchTemplateRef>;
-  readonly parameters: Set<string>;
-  registeredInstancesOf?: string;
-}
-
-interface Draft {
-  readonly amiId: string;
-  readonly origin: TargetOrigin;
-  readonly imageType?: string;
-  readonly instanceTypes: readonly string[];
-}
-
-interface State {
-  readonly input: ResolveInput;
-  readonly mode: WalkMode;
-  readonly drafts: Draft[];
-  readonly problems: ResolutionProblem[];
-  readonly notes: string[];
-  readonly needs: Needs;
-}
+import type { LaunchTemplateRef, Resolution, ResolveInput, TargetOrigin } from './types';
+import { walkUnmanaged } from './unmanaged';
+import {
+  addDraft,
+  info,
+  type Needs,
+  newWalkState,
+  problem,
+  targetsOf,
+  type WalkMode,
+  type WalkState,
+} from './walk-state';
 
 /** The instance types of one image type, and the override the compute environment set for it. */
 interface ImageTypeGroup {
@@ -86,21 +54,14 @@ export function walk(
   input: ResolveInput,
   mode: WalkMode,
 ): { resolution: Resolution; needs: Needs } {
-  const state: State = {
-    input,
-    mode,
-    drafts: [],
-    problems: [],
-    notes: [],
-    needs: { launchTemplates: new Map(), parameters: new Set() },
-  };
+  const state = newWalkState(input, mode);
   const ce = input.computeEnvironment;
   const notApplicable =
     notApplicableReason(input) ??
     (ce.type === 'UNMANAGED' ? walkUnmanaged(state) : walkManaged(state));
   const resolution: Resolution = {
     computeEnvironment: ce.computeEnvironmentArn ?? ce.computeEnvironmentName,
-    targets: notApplicable ? [] : dedupe(state.drafts, input.instanceTypes),
+    targets: notApplicable ? [] : targetsOf(state),
     ...(notApplicable ? { notApplicable: { reason: notApplicable } } : {}),
     problems: notApplicable ? [] : state.problems,
     notes: state.notes,
@@ -132,7 +93,7 @@ function notApplicableReason({ computeEnvironment: ce }: ResolveInput): string |
   return undefined;
 }
 
-function walkManaged(state: State): undefined {
+function walkManaged(state: WalkState): undefined {
   const ce = state.input.computeEnvironment;
   const resources = ce.computeResources;
   if (!resources) {
@@ -161,7 +122,7 @@ function walkManaged(state: State): undefined {
 
 /** Step 1: launch-template overrides. Returns the instance types no override took. */
 function applyOverrides(
-  state: State,
+  state: WalkState,
   resources: ComputeResources,
   listed: readonly string[],
 ): string[] {
@@ -180,7 +141,7 @@ function applyOverrides(
  * auditor from knowing (then guessing a lower-precedence AMI for them would mislead).
  */
 function settleOverride(
-  state: State,
+  state: WalkState,
   override: LaunchTemplateOverride,
   index: number,
   targets: readonly string[],
@@ -239,7 +200,7 @@ function imageTypeGroups(
 }
 
 /** Steps 2–5 for one image type. */
-function resolveGroup(state: State, resources: ComputeResources, group: ImageTypeGroup): void {
+function resolveGroup(state: WalkState, resources: ComputeResources, group: ImageTypeGroup): void {
   const { imageType, instanceTypes } = group;
   const explicit = resources.imageId
     ? { amiId: resources.imageId, field: 'imageId' as const }
@@ -266,100 +227,7 @@ function resolveGroup(state: State, resources: ComputeResources, group: ImageTyp
     }
     if (answer.kind === 'blocked') return;
   }
-  resolveDefault(state, group);
-}
-
-/** Step 5: Batch's default AMI, one per architecture among the instance types. */
-function resolveDefault(state: State, group: ImageTypeGroup): void {
-  const { imageType, instanceTypes } = group;
-  if (group.implied) noteOnce(state, IMPLIED_DEFAULT_NOTE);
-  for (const type of instanceTypes) {
-    const why = unsupportedFamilyReason(imageType, instanceFamilyOf(type));
-    if (why) noteOnce(state, `${type}: "${why}" (Ec2Configuration API reference).`);
-  }
-  if (instanceTypes.length === 0) {
-    const message = `No instance types are listed, so the architecture of Batch's default ${imageType} AMI cannot be told.`;
-    problem(state, 'unknown-architecture', 'INCONCLUSIVE', message);
-    return;
-  }
-  const byArchitecture = Map.groupBy(instanceTypes, (type) =>
-    primaryArchitecture(info(state, type)),
-  );
-  for (const [architecture, types] of byArchitecture) {
-    if (!architecture) {
-      const message = `The architecture of ${types.join(', ')} is unknown (not in the instance-type table and not described by EC2), so Batch's default ${imageType} AMI for them cannot be chosen.`;
-      problem(state, 'unknown-architecture', 'INCONCLUSIVE', message, types);
-      continue;
-    }
-    const parameter = defaultImageParameter(imageType, architecture);
-    if (!parameter) {
-      const why = isGpuImageType(imageType)
-        ? 'the NVIDIA image types are not for Graviton instance types'
-        : `the auditor does not know image type ${imageType}`;
-      const message = `Batch has no default ${imageType} AMI for ${architecture} instance types (${types.join(', ')}): ${why}.`;
-      problem(state, 'no-default-image', 'INCONCLUSIVE', message, types);
-      continue;
-    }
-    resolveParameter(state, parameter, imageType, types);
-  }
-}
-
-function resolveParameter(
-  state: State,
-  parameter: string,
-  imageType: string,
-  types: readonly string[],
-): void {
-  const amiId = state.input.batchDefaults?.[parameter];
-  if (amiId === undefined) {
-    state.needs.parameters.add(parameter);
-    const message = `SSM parameter ${parameter} was not looked up, so Batch's default ${imageType} AMI for ${types.join(', ')} is unknown.`;
-    problem(state, 'default-image-not-looked-up', 'INCONCLUSIVE', message, types);
-    return;
-  }
-  if (amiId === null) {
-    const message = `SSM parameter ${parameter} does not exist in this region, so Batch's default ${imageType} AMI for ${types.join(', ')} is unknown.`;
-    problem(state, 'default-image-not-found', 'INCONCLUSIVE', message, types);
-    return;
-  }
-  addDraft(state, amiId, { field: 'batchDefault', imageType, parameter }, imageType, types);
-}
-
-/** Unmanaged: one target per distinct AMI among the registered instances. */
-function walkUnmanaged(state: State): string | undefined {
-  const cluster = state.input.computeEnvironment.ecsClusterArn;
-  if (!cluster) {
-    const message =
-      'The unmanaged compute environment reports no ecsClusterArn, so its instances cannot be found.';
-    problem(state, 'registered-instances-not-looked-up', 'INCONCLUSIVE', message);
-    return undefined;
-  }
-  const instances = state.input.registeredInstances;
-  if (!instances) {
-    state.needs.registeredInstancesOf = cluster;
-    const message = `The instances registered in ${cluster} were not looked up, so the AMIs of this unmanaged compute environment are unknown.`;
-    problem(state, 'registered-instances-not-looked-up', 'INCONCLUSIVE', message);
-    return undefined;
-  }
-  if (instances.length === 0) {
-    return `Unmanaged compute environment with no instances registered in ${cluster}: there is no AMI to audit until instances join it.`;
-  }
-  for (const [amiId, group] of Map.groupBy(instances, (i) => i.imageId)) {
-    const ids = group.map((i) => i.instanceId);
-    if (!amiId) {
-      const message = `The AMI of registered instance(s) ${ids.join(', ')} is unknown.`;
-      problem(state, 'instance-image-unknown', 'INCONCLUSIVE', message);
-      continue;
-    }
-    const types = [...new Set(group.flatMap((i) => (i.instanceType ? [i.instanceType] : [])))];
-    const from: TargetOrigin = {
-      field: 'registeredInstance',
-      instanceId: ids[0],
-      instanceIds: ids,
-    };
-    addDraft(state, amiId, from, undefined, types);
-  }
-  return undefined;
+  resolveDefault(state, imageType, instanceTypes, group.implied);
 }
 
 type TemplateAnswer =
@@ -371,7 +239,7 @@ type TemplateAnswer =
   | { kind: 'blocked' };
 
 function lookUpTemplate(
-  state: State,
+  state: WalkState,
   ref: LaunchTemplateRef,
   role: string,
   types: readonly string[],
@@ -413,65 +281,4 @@ function origin(
       resolvedVersion: answer.resolvedVersion,
     },
   };
-}
-
-const IMPLIED_DEFAULT_NOTE =
-  'ec2Configuration is not set: assuming Batch’s current defaults, ECS_AL2023 and ECS_AL2023_NVIDIA ' +
-  'for GPU instance types. Compute environments created before 2026-01-12 may still launch ECS_AL2 ' +
-  'AMIs; compare with the AMIs of running instances.';
-
-function info(state: State, type: string): InstanceTypeInfo {
-  return instanceTypeInfo(type, state.input.instanceTypes);
-}
-
-function addDraft(
-  state: State,
-  amiId: string,
-  from: TargetOrigin,
-  imageType: string | undefined,
-  instanceTypes: readonly string[],
-): void {
-  state.drafts.push({ amiId, origin: from, ...(imageType ? { imageType } : {}), instanceTypes });
-}
-
-function problem(
-  state: State,
-  code: ResolutionProblem['code'],
-  verdict: ResolutionProblem['verdict'],
-  message: string,
-  instanceTypes?: readonly string[],
-): void {
-  state.problems.push({
-    code,
-    verdict,
-    message,
-    ...(instanceTypes && instanceTypes.length > 0 ? { instanceTypes } : {}),
-  });
-}
-
-function noteOnce(state: State, note: string): void {
-  if (!state.notes.includes(note)) state.notes.push(note);
-}
-
-/** One target per AMI, serving every instance type any of its origins serves. */
-function dedupe(
-  drafts: readonly Draft[],
-  described: readonly InstanceTypeInfo[] | undefined,
-): ResolvedTarget[] {
-  return [...Map.groupBy(drafts, (d) => d.amiId)].map(([amiId, group]) => {
-    const [first, ...rest] = group as [Draft, ...Draft[]];
-    const instanceTypes = [...new Set(group.flatMap((d) => d.instanceTypes))];
-    const infos = instanceTypes.map((type) => instanceTypeInfo(type, described));
-    const architecture = infos.length > 0 ? commonArchitecture(infos) : undefined;
-    return {
-      amiId,
-      origin: first.origin,
-      ...(rest.length > 0 ? { otherOrigins: rest.map((d) => d.origin) } : {}),
-      ...(first.imageType ? { imageType: first.imageType } : {}),
-      instanceTypes,
-      instanceTypeInfo: infos,
-      ...(architecture ? { expectedArchitecture: architecture } : {}),
-      gpu: group.some((d) => isGpuImageType(d.imageType)) || infos.some((i) => i.gpu),
-    };
-  });
 }

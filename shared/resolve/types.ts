@@ -59,7 +59,7 @@ export interface ResolveInput {
   /** Unmanaged compute environments: the instances registered in its ECS cluster. */
   readonly registeredInstances?: readonly RegisteredInstance[];
   /** DescribeInstanceTypes results, preferred over the built-in table. */
-  readonly instanceTypes?: readonly InstanceTypeInfo[];
+  readonly describedInstanceTypes?: readonly InstanceTypeInfo[];
 }
 
 /** Which compute-environment setting chose an AMI (reference §2.2, highest first). */

@@ -131,7 +131,7 @@ describe('Batch default AMI (step 5)', () => {
     expect(unknown.problems[0]?.message).toContain('zz9.large');
 
     const described = resolve(managed({ instanceTypes: ['zz9.large'] }), {
-      instanceTypes: [{ instanceType: 'zz9.large', architectures: ['arm64'], gpu: false }],
+      describedInstanceTypes: [{ instanceType: 'zz9.large', architectures: ['arm64'], gpu: false }],
     });
     expect(served(described)).toEqual({ 'ami-al2023-arm': ['zz9.large'] });
   });
