@@ -12,6 +12,20 @@ export class InvalidInputError extends Error {
   }
 }
 
+/**
+ * An EventBridge event that claims to be a Batch API call but is malformed. `fields` lists the
+ * dotted paths of the bad fields (e.g. `detail.eventID`) so a handler can log them as data.
+ */
+export class InvalidEventError extends InvalidInputError {
+  readonly fields: readonly string[];
+
+  constructor(message: string, fields: readonly string[], options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'InvalidEventError';
+    this.fields = fields;
+  }
+}
+
 /** Collector output that cannot be parsed at all (no header, wrong collector version). */
 export class CollectorOutputError extends InvalidInputError {
   constructor(message: string, options?: ErrorOptions) {

@@ -47,6 +47,11 @@ export interface InstanceTypeInfo {
   /** Supported boot modes, e.g. `['legacy-bios', 'uefi']`. */
   readonly bootModes?: readonly string[];
   readonly gpu: boolean;
+  /**
+   * Where these details came from: EC2 DescribeInstanceTypes, the auditor's built-in
+   * table, or nowhere (`unknown`: `architectures` is empty and rules needing it are INCONCLUSIVE).
+   */
+  readonly source?: 'ec2:DescribeInstanceTypes' | 'table' | 'unknown';
 }
 
 /** How the compute environment uses the AMI. */
@@ -74,6 +79,8 @@ export interface ComputeEnvironmentContext {
 export interface Baseline {
   /** Where the baseline came from, e.g. `ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended`. */
   readonly source: string;
+  /** The AMI the parameter recommends, when the parameter carries one. */
+  readonly imageId?: string;
   readonly ecsAgentVersion?: string;
   readonly dockerVersion?: string;
   readonly imageName?: string;
@@ -99,4 +106,9 @@ export interface AuditSubject {
   readonly join?: JoinFacts;
   /** Why host facts are absent, when a probe was attempted and failed (e.g. `ssm_never_online`). */
   readonly hostUnavailableReason?: string;
+  /**
+   * When the audit was evaluated (ISO-8601). Rules are pure, so time-dependent rules
+   * (deprecation) read "now" from here; without it they are INCONCLUSIVE.
+   */
+  readonly evaluatedAt?: string;
 }

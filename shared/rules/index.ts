@@ -4,9 +4,27 @@
  * Image rules first, then host rules, then join-test rules.
  */
 import type { Rule, RuleScope } from '../core/rule';
+import { imageArchitecture } from './image-architecture';
+import { imageAvailable } from './image-available';
+import { imageBootMode } from './image-boot-mode';
+import { imageDeprecated } from './image-deprecated';
+import { imageEnaSupport } from './image-ena-support';
+import { imageHvm } from './image-hvm';
+import { imageLinux } from './image-linux';
+import { imageRootVolume } from './image-root-volume';
 import { kernelVersion } from './kernel-version';
 
-export const RULES: readonly Rule[] = [kernelVersion];
+export const RULES: readonly Rule[] = [
+  imageAvailable,
+  imageLinux,
+  imageHvm,
+  imageArchitecture,
+  imageEnaSupport,
+  imageBootMode,
+  imageDeprecated,
+  imageRootVolume,
+  kernelVersion,
+];
 
 export function findRule(id: string): Rule | undefined {
   return RULES.find((rule) => rule.id === id);
