@@ -4,65 +4,85 @@
  *
  * IAM: ec2:DescribeInstanceTypes.
  *
- * One unknown type fails a whole DescribeInstanceTypes call
- * (InvalidInstanceType), so a failed batch is split in halves until the bad
- * types are isolated; they are returned as missing and the caller falls back
- * to its table.
+ * Concrete types (`c7g.large`) are asked for by name; families (`c7g`) by an
+ * `instance-type` filter (`c7g.*`), which returns every size in one call. One
+ * unknown name fails a whole by-name call (InvalidInstanceType), so a failed
+ * batch is split in halves until the bad names are isolated; they come back
+ * missing and the resolver falls back to its table.
  */
 import {
   type _InstanceType,
   DescribeInstanceTypesCommand,
   type EC2Client,
   type InstanceTypeInfo as Ec2InstanceTypeInfo,
+  paginateDescribeInstanceTypes,
 } from '@aws-sdk/client-ec2';
 import type { InstanceTypeInfo } from '../core/subject';
 import { call, errorName } from './errors';
 
-/** DescribeInstanceTypes accepts up to 100 instance types per call. */
-const TYPES_PER_CALL = 100;
+/** DescribeInstanceTypes accepts up to 100 names, or 200 filter values, per call. */
+const NAMES_PER_CALL = 100;
+const FILTER_VALUES_PER_CALL = 200;
 
 export class InstanceTypeCatalog {
-  private readonly cache = new Map<string, InstanceTypeInfo | null>();
   private readonly ec2: EC2Client;
+  private readonly byType = new Map<string, InstanceTypeInfo>();
+  private readonly looked = new Set<string>();
 
   constructor(ec2: EC2Client) {
     this.ec2 = ec2;
   }
 
-  /** Details for each concrete type (e.g. `c7g.large`); unknown types are absent from the result. */
-  async describe(instanceTypes: readonly string[]): Promise<Map<string, InstanceTypeInfo>> {
-    const missing = [...new Set(instanceTypes)].filter((t) => !this.cache.has(t));
-    for (let i = 0; i < missing.length; i += TYPES_PER_CALL) {
-      await this.load(missing.slice(i, i + TYPES_PER_CALL));
+  /** Details for the named types and every size of the named families; unknown names are absent. */
+  async describe(typesOrFamilies: readonly string[]): Promise<InstanceTypeInfo[]> {
+    const wanted = [...new Set(typesOrFamilies.map((t) => t.trim().toLowerCase()))];
+    const fresh = wanted.filter((t) => !this.looked.has(t));
+    const types = fresh.filter((t) => t.includes('.'));
+    const families = fresh.filter((t) => !t.includes('.'));
+    for (let i = 0; i < types.length; i += NAMES_PER_CALL) {
+      await this.loadByName(types.slice(i, i + NAMES_PER_CALL));
     }
-    const result = new Map<string, InstanceTypeInfo>();
-    for (const type of instanceTypes) {
-      const info = this.cache.get(type);
-      if (info) result.set(type, info);
+    for (let i = 0; i < families.length; i += FILTER_VALUES_PER_CALL) {
+      await this.loadFamilies(families.slice(i, i + FILTER_VALUES_PER_CALL));
     }
-    return result;
+    for (const name of fresh) this.looked.add(name);
+    return [...this.byType.values()].filter((info) =>
+      wanted.some((w) => info.instanceType === w || info.instanceType.startsWith(`${w}.`)),
+    );
   }
 
-  private async load(batch: readonly string[]): Promise<void> {
+  private async loadByName(batch: readonly string[]): Promise<void> {
     try {
       const response = await call('ec2:DescribeInstanceTypes', () =>
         this.ec2.send(
           new DescribeInstanceTypesCommand({ InstanceTypes: batch as _InstanceType[] }),
         ),
       );
-      for (const type of batch) this.cache.set(type, null);
-      for (const info of response.InstanceTypes ?? []) {
-        if (info.InstanceType) this.cache.set(info.InstanceType, toInstanceTypeInfo(info));
-      }
+      this.remember(response.InstanceTypes);
     } catch (error) {
-      if (errorName(error) !== 'InvalidInstanceType') throw error;
-      if (batch.length === 1) {
-        this.cache.set(batch[0] as string, null);
-        return;
+      if (errorName(error) !== 'InvalidInstanceType' || batch.length === 1) {
+        if (errorName(error) === 'InvalidInstanceType') return;
+        throw error;
       }
       const half = Math.ceil(batch.length / 2);
-      await this.load(batch.slice(0, half));
-      await this.load(batch.slice(half));
+      await this.loadByName(batch.slice(0, half));
+      await this.loadByName(batch.slice(half));
+    }
+  }
+
+  private async loadFamilies(families: readonly string[]): Promise<void> {
+    await call('ec2:DescribeInstanceTypes', async () => {
+      const pages = paginateDescribeInstanceTypes(
+        { client: this.ec2 },
+        { Filters: [{ Name: 'instance-type', Values: families.map((f) => `${f}.*`) }] },
+      );
+      for await (const page of pages) this.remember(page.InstanceTypes);
+    });
+  }
+
+  private remember(infos: readonly Ec2InstanceTypeInfo[] | undefined): void {
+    for (const info of infos ?? []) {
+      if (info.InstanceType) this.byType.set(info.InstanceType, toInstanceTypeInfo(info));
     }
   }
 }
@@ -77,5 +97,6 @@ export function toInstanceTypeInfo(info: Ec2InstanceTypeInfo): InstanceTypeInfo 
       : {}),
     ...(info.SupportedBootModes ? { bootModes: info.SupportedBootModes } : {}),
     gpu: (info.GpuInfo?.Gpus?.length ?? 0) > 0,
+    source: 'ec2:DescribeInstanceTypes',
   };
 }

@@ -5,7 +5,34 @@
  */
 import type { HostFacts } from '../core/host-facts';
 import type { AuditReport } from '../core/report';
-import type { ComputeEnvironmentContext, ImageFacts, JoinFacts } from '../core/subject';
+import type {
+  ComputeEnvironmentContext,
+  ImageFacts,
+  InstanceTypeInfo,
+  JoinFacts,
+} from '../core/subject';
+import type { ComputeEnvironment } from '../resolve/compute-environment';
+import type {
+  LaunchTemplateRef,
+  LaunchTemplateVersionLookup,
+  RegisteredInstance,
+} from '../resolve/types';
+
+/** Read-only views of the account the pipeline needs (Batch, EC2, SSM, ECS). */
+export interface AccountReader {
+  /** The compute environment, or null when it does not exist. */
+  describeComputeEnvironment(nameOrArn: string): Promise<ComputeEnvironment | null>;
+  listComputeEnvironments(): Promise<ComputeEnvironment[]>;
+  launchTemplateVersions(
+    refs: readonly LaunchTemplateRef[],
+  ): Promise<LaunchTemplateVersionLookup[]>;
+  /** SSM parameter values by name; absent names are missing from the map. */
+  parameters(names: readonly string[]): Promise<Map<string, unknown>>;
+  registeredInstances(clusterArn: string): Promise<RegisteredInstance[]>;
+  instanceTypes(typesOrFamilies: readonly string[]): Promise<InstanceTypeInfo[]>;
+  /** Every requested AMI, `found: false` for those EC2 cannot describe. */
+  images(imageIds: readonly string[]): Promise<Map<string, ImageFacts>>;
+}
 
 /** One compute environment that launches the AMI being probed, and how it uses it. */
 export interface ProbeTarget {
