@@ -4,9 +4,40 @@
  * Image rules first, then host rules, then join-test rules.
  */
 import type { Rule, RuleScope } from '../core/rule';
+import { awslogsLoggingDriver } from './awslogs-logging-driver';
+import { dockerRunning } from './docker-running';
+import { dockerVersion } from './docker-version';
+import { dockerVersionTested } from './docker-version-tested';
+import { ecsAgentCurrent } from './ecs-agent-current';
+import { ecsAgentInstalled } from './ecs-agent-installed';
+import { ecsAgentStartsAtBoot } from './ecs-agent-starts-at-boot';
+import { ecsAgentSupervised } from './ecs-agent-supervised';
+import { gpuDriverLoaded } from './gpu-driver-loaded';
+import { gpuEcsSupportEnabled } from './gpu-ecs-support-enabled';
+import { gpuNvidiaRuntime } from './gpu-nvidia-runtime';
+import { hvmVirtualization } from './hvm-virtualization';
 import { kernelVersion } from './kernel-version';
+import { multiNodeCompatible } from './multi-node-compatible';
+import { noAgentCheckpoint } from './no-agent-checkpoint';
 
-export const RULES: readonly Rule[] = [kernelVersion];
+export const RULES: readonly Rule[] = [
+  kernelVersion,
+  // Host rules (spec engine, issue "Core" §4), in report order.
+  hvmVirtualization,
+  ecsAgentInstalled,
+  ecsAgentStartsAtBoot,
+  ecsAgentSupervised,
+  ecsAgentCurrent,
+  awslogsLoggingDriver,
+  dockerVersion,
+  dockerRunning,
+  dockerVersionTested,
+  noAgentCheckpoint,
+  multiNodeCompatible,
+  gpuDriverLoaded,
+  gpuNvidiaRuntime,
+  gpuEcsSupportEnabled,
+];
 
 export function findRule(id: string): Rule | undefined {
   return RULES.find((rule) => rule.id === id);
