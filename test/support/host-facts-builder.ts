@@ -12,7 +12,7 @@
  */
 import { type Fact, known, unknown } from '../../shared/core/fact';
 import type { EnvFile, HostFacts, ServiceDefinition } from '../../shared/core/host-facts';
-import type { AuditSubject } from '../../shared/core/subject';
+import type { AuditSubject, ComputeEnvironmentContext } from '../../shared/core/subject';
 
 /** A known fact, with a source worth citing. */
 export function fact<T>(value: T, source = 'test'): Fact<T> {
@@ -462,3 +462,25 @@ function merge<T>(base: T, override: NoInfer<DeepOverride<T>> | undefined): T {
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** A managed EC2 compute environment context (non-GPU unless overridden). */
+export function computeEnvironment(
+  overrides: Partial<ComputeEnvironmentContext> = {},
+): ComputeEnvironmentContext {
+  return {
+    name: 'test-ce',
+    managed: true,
+    resourceType: 'EC2',
+    orchestration: 'ECS',
+    instanceTypes: ['optimal'],
+    gpu: false,
+    ...overrides,
+  };
+}
+
+/** A compute environment that runs GPU jobs. */
+export const GPU_CE: ComputeEnvironmentContext = computeEnvironment({
+  name: 'gpu-ce',
+  instanceTypes: ['g5.xlarge'],
+  gpu: true,
+});
