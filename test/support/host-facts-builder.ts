@@ -437,7 +437,7 @@ export function hostFacts(
   preset: HostPreset = 'al2023',
   overrides: HostFactsOverrides = {},
 ): HostFacts {
-  return merge(PRESETS[preset](), overrides);
+  return structuredClone(merge(PRESETS[preset](), overrides));
 }
 
 /** An audit subject with host facts from `preset`, plus whatever else the test needs. */
