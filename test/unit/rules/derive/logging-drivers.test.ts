@@ -3,7 +3,7 @@ import {
   effectiveLoggingDrivers,
   parseDriverList,
 } from '../../../../shared/core/derive/logging-drivers';
-import type { HostFacts } from '../../../../shared/core/host-facts';
+import type { HostFacts, ServiceDefinition } from '../../../../shared/core/host-facts';
 import {
   absentFile,
   ECS_SERVICE,
@@ -65,10 +65,7 @@ interface Row {
   readonly expected: { drivers: readonly string[]; origin: string } | RegExp | null;
 }
 
-const unit = (
-  exec: string,
-  extra: Parameters<typeof service>[0] extends infer S ? Partial<S> : never = {},
-) => ({
+const unit = (exec: string, extra: Partial<ServiceDefinition> = {}) => ({
   ecs: {
     ecsInitPackage: fact(null),
     ecsInitBinary: fact(false),
