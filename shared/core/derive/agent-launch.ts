@@ -73,12 +73,10 @@ const KIND_ORDER: readonly AgentLaunchKind[] = [
  */
 export function agentLaunchOf(host: HostFacts): Derived<AgentLaunch | null> {
   const { services, agentContainers, ecsInitPackage, ecsInitBinary } = host.ecs;
-  const evidence = [
-    ...evidenceOf(
-      services,
-      (list) => list.map((s) => `${s.name} (${s.path})`).join(', ') || 'no agent units',
-    ),
-  ];
+  const evidence = evidenceOf(
+    services,
+    (list) => list.map(describeService).join(', ') || 'no agent units',
+  );
   if (services.known && services.value.length > 0) {
     const ranked = services.value
       .map((service) => ({ service, ...classifyService(service) }))
