@@ -1,6 +1,6 @@
 import { evidenceOf } from '../core/evidence';
 import { fail, inconclusive, pass, type Rule } from '../core/rule';
-import { GPU_NOT_APPLICABLE, gpuSubject } from './support/gpu-guard';
+import { GPU_NOT_APPLICABLE, GPU_SPEC, gpuSubject } from './support/gpu-guard';
 
 export const gpuDriverLoaded: Rule = {
   id: 'gpu-driver-loaded',
@@ -8,11 +8,7 @@ export const gpuDriverLoaded: Rule = {
   scope: 'host',
   level: 'required',
   severity: 'critical',
-  spec: {
-    quote:
-      'To run GPU workloads on your AWS Batch compute resources, you must use an AMI with GPU support.',
-    url: 'https://docs.aws.amazon.com/batch/latest/userguide/batch-gpu-ami.html',
-  },
+  spec: GPU_SPEC,
   impact:
     'Without the NVIDIA driver, ecs-init cannot read the GPUs through NVML, the agent registers no GPU resource, and jobs that request GPUs stay RUNNABLE.',
   remediation:

@@ -1,6 +1,6 @@
 import { agentSetting } from '../core/derive/agent-environment';
 import { fail, inconclusive, pass, type Rule } from '../core/rule';
-import { GPU_NOT_APPLICABLE, gpuSubject } from './support/gpu-guard';
+import { GPU_NOT_APPLICABLE, GPU_SPEC, gpuSubject } from './support/gpu-guard';
 import { describeLauncher, describeSource } from './support/sources';
 
 const GPU_KEY = 'ECS_ENABLE_GPU_SUPPORT';
@@ -13,11 +13,7 @@ export const gpuEcsSupportEnabled: Rule = {
   scope: 'host',
   level: 'required',
   severity: 'critical',
-  spec: {
-    quote:
-      'To run GPU workloads on your AWS Batch compute resources, you must use an AMI with GPU support.',
-    url: 'https://docs.aws.amazon.com/batch/latest/userguide/batch-gpu-ami.html',
-  },
+  spec: GPU_SPEC,
   impact:
     'Without ECS_ENABLE_GPU_SUPPORT=true, ecs-init does not write /var/lib/ecs/gpu/nvidia-gpu-info.json and the agent registers no GPUs: jobs that request GPUs stay RUNNABLE.',
   remediation:

@@ -1,7 +1,7 @@
 import { agentSetting } from '../core/derive/agent-environment';
 import { runtimeRegistrations } from '../core/derive/docker';
 import { fail, inconclusive, pass, type Rule } from '../core/rule';
-import { GPU_NOT_APPLICABLE, gpuSubject } from './support/gpu-guard';
+import { GPU_NOT_APPLICABLE, GPU_SPEC, gpuSubject } from './support/gpu-guard';
 import { describeSource } from './support/sources';
 
 const RUNTIME_KEY = 'ECS_NVIDIA_RUNTIME';
@@ -14,11 +14,7 @@ export const gpuNvidiaRuntime: Rule = {
   scope: 'host',
   level: 'required',
   severity: 'critical',
-  spec: {
-    quote:
-      'To run GPU workloads on your AWS Batch compute resources, you must use an AMI with GPU support.',
-    url: 'https://docs.aws.amazon.com/batch/latest/userguide/batch-gpu-ami.html',
-  },
+  spec: GPU_SPEC,
   impact:
     'The agent starts every GPU container with the runtime named by ECS_NVIDIA_RUNTIME (default "nvidia"); if Docker has no runtime by that name, GPU jobs fail to start.',
   remediation:

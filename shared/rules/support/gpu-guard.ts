@@ -27,6 +27,16 @@ export function gpuSubject(subject: AuditSubject): GpuSubject {
   return { applies: true, host, scope: scope.value, evidence: scope.evidence };
 }
 
+/**
+ * The clause all GPU rules enforce. The current Batch GPU page lists no driver,
+ * runtime or ECS setting; those come from what the ECS stack needs (reference §1.3, §3.4).
+ */
+export const GPU_SPEC = {
+  quote:
+    'To run GPU workloads on your AWS Batch compute resources, you must use an AMI with GPU support.',
+  url: 'https://docs.aws.amazon.com/batch/latest/userguide/batch-gpu-ami.html',
+} as const;
+
 /** The GPU rules' NOT_APPLICABLE outcome, for the catalogue. */
 export const GPU_NOT_APPLICABLE =
   'The compute environment runs no GPU workloads and the host has no NVIDIA GPU (or, with no compute environment given, the host has none).';
