@@ -41,6 +41,15 @@ export interface RuleResult {
   readonly level?: RuleLevel;
 }
 
+/** What each status means for one rule, for the catalogue (`docs/rules.md`). */
+export interface RuleOutcomes {
+  readonly pass: string;
+  readonly fail: string;
+  readonly inconclusive: string;
+  /** Only for rules that can be NOT_APPLICABLE. */
+  readonly notApplicable?: string;
+}
+
 export interface Rule {
   /** Stable id, kebab-case, equal to the rule's file name. Never reuse a retired id. */
   readonly id: string;
@@ -54,6 +63,8 @@ export interface Rule {
   readonly impact: string;
   /** How to fix it, in steps a platform engineer can follow. */
   readonly remediation: string;
+  /** What PASS, FAIL and INCONCLUSIVE mean for this rule (the registry meta-test requires it). */
+  readonly outcomes?: RuleOutcomes;
   check(subject: AuditSubject): RuleResult;
 }
 

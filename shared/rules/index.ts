@@ -4,6 +4,18 @@
  * Image rules first, then host rules, then join-test rules.
  */
 import type { Rule, RuleScope } from '../core/rule';
+import { awslogsLoggingDriver } from './awslogs-logging-driver';
+import { dockerRunning } from './docker-running';
+import { dockerVersion } from './docker-version';
+import { dockerVersionTested } from './docker-version-tested';
+import { ecsAgentCurrent } from './ecs-agent-current';
+import { ecsAgentInstalled } from './ecs-agent-installed';
+import { ecsAgentStartsAtBoot } from './ecs-agent-starts-at-boot';
+import { ecsAgentSupervised } from './ecs-agent-supervised';
+import { gpuDriverLoaded } from './gpu-driver-loaded';
+import { gpuEcsSupportEnabled } from './gpu-ecs-support-enabled';
+import { gpuNvidiaRuntime } from './gpu-nvidia-runtime';
+import { hvmVirtualization } from './hvm-virtualization';
 import { imageArchitecture } from './image-architecture';
 import { imageAvailable } from './image-available';
 import { imageBootMode } from './image-boot-mode';
@@ -13,8 +25,11 @@ import { imageHvm } from './image-hvm';
 import { imageLinux } from './image-linux';
 import { imageRootVolume } from './image-root-volume';
 import { kernelVersion } from './kernel-version';
+import { multiNodeCompatible } from './multi-node-compatible';
+import { noAgentCheckpoint } from './no-agent-checkpoint';
 
 export const RULES: readonly Rule[] = [
+  // Image rules (DescribeImages; no instance needed).
   imageAvailable,
   imageLinux,
   imageHvm,
@@ -23,7 +38,22 @@ export const RULES: readonly Rule[] = [
   imageBootMode,
   imageDeprecated,
   imageRootVolume,
+  // Host rules (collector facts), in report order.
   kernelVersion,
+  hvmVirtualization,
+  ecsAgentInstalled,
+  ecsAgentStartsAtBoot,
+  ecsAgentSupervised,
+  ecsAgentCurrent,
+  awslogsLoggingDriver,
+  dockerVersion,
+  dockerRunning,
+  dockerVersionTested,
+  noAgentCheckpoint,
+  multiNodeCompatible,
+  gpuDriverLoaded,
+  gpuNvidiaRuntime,
+  gpuEcsSupportEnabled,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -1,6 +1,7 @@
 import { evidenceOf } from '../core/evidence';
 import { fail, inconclusive, pass, type Rule } from '../core/rule';
 import { isAtLeast } from '../core/versions';
+import { noHostFacts } from './support/host-guard';
 
 const MINIMUM_KERNEL = '3.10.0';
 
@@ -19,8 +20,14 @@ export const kernelVersion: Rule = {
     'Docker and the ECS agent need kernel features (cgroups, namespaces, overlay) that older kernels lack; instances fail to run containers and jobs stay RUNNABLE.',
   remediation:
     'Rebuild the AMI from a current base image (the ECS-optimized Amazon Linux 2023 AMI is the default Batch uses) whose kernel is 3.10 or newer.',
-  check({ host }) {
-    if (!host) return inconclusive('No host facts: the AMI was not booted and inspected.');
+  outcomes: {
+    pass: 'The running kernel (`uname -r`) is 3.10 or newer.',
+    fail: 'The kernel is older than 3.10.',
+    inconclusive: 'The kernel release could not be read, or is not a version.',
+  },
+  check(subject) {
+    const { host } = subject;
+    if (!host) return noHostFacts(subject);
     const release = host.kernel.release;
     const evidence = evidenceOf(release);
     if (!release.known)

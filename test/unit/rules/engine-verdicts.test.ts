@@ -1,0 +1,137 @@
+/** Verdicts the real registry gives for official and broken hosts. */
+import { describe, expect, it } from 'vitest';
+import { evaluate, failedRuleIds, verdictOf } from '../../../shared/core/engine';
+import type { AuditSubject } from '../../../shared/core/subject';
+import { RULES } from '../../../shared/rules';
+import {
+  BOOT_TIME,
+  ECS_SERVICE,
+  envFile,
+  fact,
+  GPU_CE,
+  hostSubject,
+} from '../../support/host-facts-builder';
+
+describe('official and supported setups pass', () => {
+  it.each([
+    ['AL2023', hostSubject('al2023'), []],
+    ['AL2', hostSubject('al2'), []],
+    ['AL2023 GPU for a GPU CE', hostSubject('al2023-gpu', {}, { context: GPU_CE }), []],
+    // Recommended and advisory findings are warnings: they never change the verdict.
+    [
+      'Ubuntu with amazon-ecs-init',
+      hostSubject('ubuntu-ecs-init'),
+      ['docker-version-tested', 'multi-node-compatible'],
+    ],
+    [
+      'hand-written agent unit',
+      hostSubject('hand-written-unit'),
+      ['docker-version-tested', 'multi-node-compatible'],
+    ],
+    [
+      'AL1 with an old agent',
+      hostSubject('al1-upstart'),
+      ['ecs-agent-current', 'docker-version-tested'],
+    ],
+  ])('%s', (_, subject, warnings) => {
+    const findings = evaluate(subject, RULES);
+    expect(verdictOf(findings)).toBe('PASS');
+    expect(failedRuleIds(findings)).toEqual(warnings);
+  });
+});
+
+const BROKEN: [string, AuditSubject, string[]][] = [
+  [
+    'no agent at all',
+    hostSubject('no-agent'),
+    [
+      'ecs-agent-installed',
+      'ecs-agent-starts-at-boot',
+      'ecs-agent-supervised',
+      'awslogs-logging-driver',
+      'multi-node-compatible',
+    ],
+  ],
+  [
+    'awslogs removed in /etc/ecs/ecs.config',
+    hostSubject('al2023', {
+      ecs: {
+        etcConfig: envFile('/etc/ecs/ecs.config', {
+          ECS_AVAILABLE_LOGGING_DRIVERS: '["json-file","syslog"]',
+        }),
+      },
+    }),
+    ['awslogs-logging-driver'],
+  ],
+  [
+    'ecs.service left disabled',
+    hostSubject('al2023', {
+      ecs: { services: fact([{ ...ECS_SERVICE, enabledAtBoot: fact(false) }]) },
+    }),
+    ['ecs-agent-starts-at-boot'],
+  ],
+  [
+    'checkpoint baked into the image',
+    hostSubject('al2023', {
+      ecs: {
+        checkpointFiles: fact([
+          { path: '/var/lib/ecs/data/agent.db', modifiedAt: BOOT_TIME - 3600 },
+        ]),
+      },
+    }),
+    ['no-agent-checkpoint'],
+  ],
+  [
+    'paravirtual Xen guest',
+    hostSubject('al2', { virtualization: { dmiPresent: fact(false), dmiVendor: fact(null) } }),
+    ['hvm-virtualization'],
+  ],
+  [
+    'GPU AMI without the nvidia runtime',
+    hostSubject(
+      'al2023-gpu',
+      { docker: { runtimes: fact(['runc']), runtimesDir: fact([]) } },
+      { context: GPU_CE },
+    ),
+    ['gpu-nvidia-runtime'],
+  ],
+  [
+    'GPU AMI without ECS_ENABLE_GPU_SUPPORT',
+    hostSubject('al2023-gpu', { ecs: { varLibConfig: fact(null) } }, { context: GPU_CE }),
+    ['gpu-ecs-support-enabled'],
+  ],
+  [
+    'old Docker',
+    hostSubject('al2023', {
+      docker: {
+        serverVersion: fact('1.7.1'),
+        clientVersion: fact('1.7.1'),
+        apiVersion: fact('1.19'),
+      },
+    }),
+    ['awslogs-logging-driver', 'docker-version', 'docker-version-tested'],
+  ],
+];
+
+describe('broken setups fail on exactly the expected rules', () => {
+  it.each(BROKEN)('%s', (_, subject, expected) => {
+    const findings = evaluate(subject, RULES);
+    expect(failedRuleIds(findings)).toEqual(expected);
+    expect(verdictOf(findings)).toBe('FAIL');
+  });
+});
+
+describe('a GPU AMI probed without a GPU', () => {
+  it('is INCONCLUSIVE (needs a GPU probe), not PASS', () => {
+    const subject = hostSubject(
+      'al2023-gpu',
+      { gpu: { nvidiaPciDevices: fact(0), driverLoaded: fact(false), driverVersion: fact(null) } },
+      { context: GPU_CE },
+    );
+    const findings = evaluate(subject, RULES);
+    expect(verdictOf(findings)).toBe('INCONCLUSIVE');
+    expect(findings.find((f) => f.ruleId === 'gpu-driver-loaded')?.message).toMatch(
+      /needs a GPU probe/,
+    );
+  });
+});
