@@ -1,1 +1,28 @@
-export const handler = async () => undefined;
+/**
+ * Audits a compute environment when CloudTrail reports a Create/UpdateComputeEnvironment
+ * call (EventBridge rule). A thin adapter: the logic is shared/pipeline/handle-change-event.ts.
+ */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import middy from '@middy/core';
+import { SnsNotifier } from '../shared/aws/sns-notifier';
+import { newAccountReader, sns } from '../shared/lambda/clients';
+import { readEnvironment } from '../shared/lambda/config';
+import { log, logger, metricSink, metrics } from '../shared/lambda/observability';
+import { handleChangeEvent } from '../shared/pipeline/handle-change-event';
+
+const env = readEnvironment();
+const notifier = new SnsNotifier(sns, env.ALERT_TOPIC_ARN);
+
+export const handler = middy()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics(metrics, { captureColdStartMetric: true }))
+  .handler((event: unknown) =>
+    handleChangeEvent(event, {
+      reader: newAccountReader(),
+      notifier,
+      now: () => new Date(),
+      log,
+      metrics: metricSink,
+    }),
+  );

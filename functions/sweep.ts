@@ -1,1 +1,46 @@
-export const handler = async () => undefined;
+/**
+ * Audits every compute environment of the account and region on a schedule.
+ * A thin adapter: the logic is shared/pipeline/sweep.ts.
+ */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import middy from '@middy/core';
+import type { Context, ScheduledEvent } from 'aws-lambda';
+import { SnsNotifier } from '../shared/aws/sns-notifier';
+import { newAccountReader, sns } from '../shared/lambda/clients';
+import { accountIdOf, readEnvironment } from '../shared/lambda/config';
+import { log, logger, metricSink, metrics } from '../shared/lambda/observability';
+import { sweep } from '../shared/pipeline/sweep';
+
+interface SweepSummary {
+  readonly computeEnvironments: number;
+  readonly distinctAmis: number;
+  readonly reports: number;
+}
+
+const env = readEnvironment();
+const notifier = new SnsNotifier(sns, env.ALERT_TOPIC_ARN);
+
+export const handler = middy<ScheduledEvent, SweepSummary, Error, Context>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics(metrics, { captureColdStartMetric: true }))
+  .handler(async (event, context) => {
+    const reader = newAccountReader();
+    // The scheduled event's id is stable across retries of one invocation.
+    const auditId = `sweep-${event.id ?? context.awsRequestId}`;
+    const outcome = await sweep(auditId, {
+      reader,
+      notifier,
+      region: env.AWS_REGION,
+      accountId: accountIdOf(context.invokedFunctionArn),
+      now: () => new Date(),
+      log,
+      metrics: metricSink,
+    });
+    logger.info('AWS calls made by the sweep', { calls: reader.calls.snapshot() });
+    return {
+      computeEnvironments: outcome.computeEnvironments,
+      distinctAmis: outcome.distinctAmis,
+      reports: outcome.reports.length,
+    };
+  });

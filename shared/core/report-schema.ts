@@ -53,9 +53,9 @@ export const findingSchema = z
       .describe('Stable rule id, e.g. `kernel-version` (see `batch-ami-audit rules`).'),
     title: z.string().describe('What the rule checks, as a sentence.'),
     scope: z
-      .enum(['image', 'host', 'join'])
+      .enum(['resolution', 'image', 'host', 'join'])
       .describe(
-        'What the rule judges: the image metadata, facts from a booted host, or the ECS join test.',
+        'What the rule judges: whether the AMI could be resolved, the image metadata, facts from a booted host, or the ECS join test.',
       ),
     level: z
       .enum(['required', 'recommended', 'advisory'])

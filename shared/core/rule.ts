@@ -13,8 +13,11 @@ export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
-/** Which part of the subject a rule judges. */
-export type RuleScope = 'image' | 'host' | 'join';
+/**
+ * Which part of the subject a rule judges: `resolution` (could the compute environment's AMI be
+ * found at all), `image` (DescribeImages), `host` (collector facts), `join` (the ECS join test).
+ */
+export type RuleScope = 'resolution' | 'image' | 'host' | 'join';
 
 /** Outcome of one rule. ERROR is reserved for the engine (the rule threw). */
 export type RuleStatus = 'PASS' | 'FAIL' | 'INCONCLUSIVE' | 'NOT_APPLICABLE';

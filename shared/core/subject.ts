@@ -98,7 +98,17 @@ export interface JoinFacts {
   readonly gpuIds: Fact<readonly string[]>;
 }
 
+/** Something that kept the auditor from naming a compute environment's AMI. */
+export interface ResolutionProblem {
+  readonly code: string;
+  /** FAIL when the compute environment is broken (names a missing launch template); else INCONCLUSIVE. */
+  readonly verdict: 'FAIL' | 'INCONCLUSIVE';
+  readonly message: string;
+}
+
 export interface AuditSubject {
+  /** Why the compute environment's AMI could not be resolved, when it could not. */
+  readonly resolutionProblems?: readonly ResolutionProblem[];
   readonly image?: ImageFacts;
   readonly host?: HostFacts;
   readonly context?: ComputeEnvironmentContext;

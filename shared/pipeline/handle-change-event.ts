@@ -1,0 +1,103 @@
+/**
+ * What the change handler does with one EventBridge event: validate it, re-describe the
+ * compute environment once it has settled, audit its AMIs and notify. Malformed events are
+ * rejected with a log line and a metric and never thrown, so EventBridge does not retry them
+ * into a crash loop; AWS failures are thrown, so Lambda retries them and then dead-letters.
+ */
+import { InvalidInputError } from '../errors';
+import { parseComputeEnvironmentEvent } from '../events/parse-event';
+import { type AuditDeps, auditComputeEnvironments } from './audit-compute-environments';
+import type { Notifier } from './ports';
+import { describeSettled } from './settle';
+import { type MetricSink, NO_METRICS, SILENT_LOG } from './telemetry';
+
+export interface ChangeDeps extends Omit<AuditDeps, 'region' | 'accountId'> {
+  readonly notifier: Notifier;
+  readonly metrics?: MetricSink;
+  /** Waits before re-describing a CREATING/UPDATING compute environment (tests shorten it). */
+  readonly settleDelaysSeconds?: readonly number[];
+}
+
+export type ChangeOutcome =
+  | { readonly status: 'rejected'; readonly reason: string }
+  | { readonly status: 'ignored'; readonly reason: string }
+  | { readonly status: 'deleted'; readonly computeEnvironment: string }
+  | {
+      readonly status: 'audited';
+      readonly computeEnvironment: string;
+      readonly verdicts: readonly { readonly amiId?: string; readonly verdict: string }[];
+      readonly probes: number;
+    };
+
+export async function handleChangeEvent(event: unknown, deps: ChangeDeps): Promise<ChangeOutcome> {
+  const log = deps.log ?? SILENT_LOG;
+  const metrics = deps.metrics ?? NO_METRICS;
+
+  let parsed: ReturnType<typeof parseComputeEnvironmentEvent>;
+  try {
+    parsed = parseComputeEnvironmentEvent(event);
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    log.error('Rejected a malformed event', { reason: error.message, ...fieldsOf(error) });
+    metrics.count('MalformedEvents');
+    return { status: 'rejected', reason: error.message };
+  }
+  if (parsed.kind === 'ignored') {
+    log.info('Ignored an event', { reason: parsed.reason });
+    metrics.count('IgnoredEvents');
+    return { status: 'ignored', reason: parsed.reason };
+  }
+
+  // CloudTrail's event id is stable across redeliveries: the same call audits as the same audit.
+  const auditId = `change-${parsed.eventId}`;
+  log.appendKeys({
+    auditId,
+    computeEnvironment: parsed.computeEnvironment,
+    eventName: parsed.eventName,
+  });
+
+  const settled = await describeSettled(
+    deps.reader,
+    parsed.computeEnvironment,
+    deps.settleDelaysSeconds,
+  );
+  if (!settled.computeEnvironment) {
+    log.info('The compute environment no longer exists; nothing to audit');
+    metrics.count('DeletedBeforeAudit');
+    return { status: 'deleted', computeEnvironment: parsed.computeEnvironment };
+  }
+  if (settled.stillTransitional) {
+    log.warn('The compute environment is still changing; auditing it as it stands', {
+      status: settled.computeEnvironment.status,
+    });
+  }
+
+  const outcome = await auditComputeEnvironments([settled.computeEnvironment], auditId, {
+    ...deps,
+    region: parsed.region,
+    accountId: parsed.accountId,
+  });
+  for (const report of outcome.reports) {
+    log.info('Verdict', {
+      amiId: report.target.amiId,
+      verdict: report.verdict,
+      origin: report.target.origin,
+    });
+    metrics.count(`Verdict${report.verdict}`);
+  }
+  await deps.notifier.publish(outcome.reports, auditId);
+  return {
+    status: 'audited',
+    computeEnvironment: settled.computeEnvironment.computeEnvironmentName,
+    verdicts: outcome.reports.map((r) => ({
+      ...(r.target.amiId ? { amiId: r.target.amiId } : {}),
+      verdict: r.verdict,
+    })),
+    probes: outcome.probes.length,
+  };
+}
+
+function fieldsOf(error: Error): Record<string, unknown> {
+  const fields = (error as { fields?: unknown }).fields;
+  return Array.isArray(fields) ? { fields } : {};
+}

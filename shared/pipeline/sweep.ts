@@ -1,0 +1,47 @@
+/**
+ * The scheduled sweep: every compute environment of the account and region,
+ * each distinct AMI described (and probed) once however many compute
+ * environments share it.
+ */
+import {
+  type AuditDeps,
+  type AuditOutcome,
+  auditComputeEnvironments,
+} from './audit-compute-environments';
+import type { Notifier } from './ports';
+import { type MetricSink, NO_METRICS, SILENT_LOG } from './telemetry';
+
+export interface SweepDeps extends AuditDeps {
+  readonly notifier: Notifier;
+  readonly metrics?: MetricSink;
+}
+
+export interface SweepOutcome extends AuditOutcome {
+  readonly computeEnvironments: number;
+  readonly distinctAmis: number;
+}
+
+export async function sweep(auditId: string, deps: SweepDeps): Promise<SweepOutcome> {
+  const log = deps.log ?? SILENT_LOG;
+  const metrics = deps.metrics ?? NO_METRICS;
+  log.appendKeys({ auditId });
+
+  const ces = await deps.reader.listComputeEnvironments();
+  const outcome = await auditComputeEnvironments(ces, auditId, deps);
+  const distinctAmis = new Set(
+    outcome.reports.flatMap((r) => (r.target.amiId ? [r.target.amiId] : [])),
+  );
+  for (const verdict of ['PASS', 'FAIL', 'INCONCLUSIVE'] as const) {
+    metrics.count(`Verdict${verdict}`, outcome.reports.filter((r) => r.verdict === verdict).length);
+  }
+  metrics.count('ComputeEnvironmentsSwept', ces.length);
+  log.info('Sweep audited the account', {
+    computeEnvironments: ces.length,
+    distinctAmis: distinctAmis.size,
+    reports: outcome.reports.length,
+    notApplicable: outcome.notApplicable.length,
+    probesStarted: outcome.probes.filter((p) => p.status === 'started').length,
+  });
+  await deps.notifier.publish(outcome.reports, auditId);
+  return { ...outcome, computeEnvironments: ces.length, distinctAmis: distinctAmis.size };
+}
