@@ -67,7 +67,8 @@ export function toImageFacts(image: Image): ImageFacts {
     architecture: image.Architecture,
     platformDetails: image.PlatformDetails,
     platform: image.Platform,
-    enaSupport: image.EnaSupport,
+    // DescribeImages omits EnaSupport when ENA is not enabled on the image.
+    enaSupport: image.EnaSupport ?? false,
     bootMode: image.BootMode,
     deprecationTime: image.DeprecationTime,
     rootDeviceType: image.RootDeviceType,

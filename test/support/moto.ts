@@ -6,6 +6,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
 
 export interface MotoServer {
   /** Base URL, e.g. `http://127.0.0.1:41234`. */
@@ -28,12 +29,28 @@ export function motoClientConfig(server: MotoServer) {
   };
 }
 
-export async function startMoto(): Promise<MotoServer> {
+/**
+ * AMIs the server knows, instead of moto's defaults (whose boot modes and ENA flags are
+ * all alike): real ids of the ECS-optimized images moto's SSM parameters point at, plus
+ * paravirtual ones, described as DescribeImages describes them.
+ */
+export const TEST_AMIS_PATH = fileURLToPath(new URL('../fixtures/moto/amis.json', import.meta.url));
+
+export interface StartMotoOptions {
+  /** A MOTO_AMIS_PATH file; defaults to TEST_AMIS_PATH. */
+  readonly amisPath?: string;
+}
+
+export async function startMoto(options: StartMotoOptions = {}): Promise<MotoServer> {
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
   const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], {
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, MOTO_PORT: String(port) },
+    env: {
+      ...process.env,
+      MOTO_PORT: String(port),
+      MOTO_AMIS_PATH: options.amisPath ?? TEST_AMIS_PATH,
+    },
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
