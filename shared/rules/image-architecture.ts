@@ -16,6 +16,12 @@ export const imageArchitecture: Rule = {
     'EC2 refuses to launch an instance type with an AMI of another architecture; Batch cannot scale those instance types and jobs that need them stay RUNNABLE.',
   remediation:
     'Give each architecture its own AMI: use an arm64 AMI for Graviton types (a1, c7g, m7g, …) and an x86_64 AMI for the others, or split them into separate compute environments.',
+  outcomes: {
+    pass: "Every instance type the compute environment lists (Batch keywords such as `optimal` included) supports the AMI's architecture, by EC2 DescribeInstanceTypes or else the built-in family table; with no instance types listed, the architecture the compute environment expects equals the AMI's.",
+    fail: "Some listed instance type does not support the AMI's architecture (an arm64 AMI for c5, an x86_64 AMI for c7g), or, with none listed, the compute environment expects another architecture.",
+    inconclusive:
+      'The AMI was not described, could not be found or has no architecture; there is no compute environment context; no instance types are listed and no architecture is expected; or the architecture of a listed instance type is unknown (and none mismatches).',
+  },
   check({ image, context }) {
     if (!image)
       return inconclusive('No image facts: the AMI was not described (EC2 DescribeImages).');

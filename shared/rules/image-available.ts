@@ -16,6 +16,11 @@ export const imageAvailable: Rule = {
     'Batch cannot launch instances from an AMI that is missing, not shared with the account, in another Region or not available: the compute environment goes INVALID or stops scaling, and jobs stay RUNNABLE.',
   remediation:
     'Point the compute environment (imageIdOverride, launch template or launch-template override) at an AMI that exists in its Region, is shared with its account and is in the available state; copy or re-share the AMI if it lives elsewhere.',
+  outcomes: {
+    pass: 'EC2 DescribeImages finds the AMI and its state is `available`.',
+    fail: 'The AMI cannot be found (deregistered, not shared with the account, or in another Region), or its state is not `available` (pending, failed, deregistered, disabled, …).',
+    inconclusive: 'The AMI was not described, or EC2 reported no state for it.',
+  },
   check({ image }) {
     if (!image)
       return inconclusive('No image facts: the AMI was not described (EC2 DescribeImages).');

@@ -23,6 +23,12 @@ export const imageBootMode: Rule = {
     'An instance type that cannot boot the AMI’s boot mode fails to launch (a uefi AMI on Xen or x86 bare-metal types; a legacy-bios AMI on Graviton), so Batch cannot scale it.',
   remediation:
     'Set the AMI boot mode to uefi-preferred (or leave it unset) when the OS supports both, or drop the instance types that cannot boot it from the compute environment.',
+  outcomes: {
+    pass: 'The AMI sets no boot mode or `uefi-preferred` (every instance type can boot it), or it boots `uefi` or `legacy-bios` only and every instance type it serves supports that mode.',
+    fail: 'The AMI boots `uefi` only and some instance type it serves cannot boot UEFI (Xen types, x86 bare metal, …), or it boots `legacy-bios` only and some type cannot boot legacy BIOS (Graviton).',
+    inconclusive:
+      'The AMI was not described or could not be found; it has a boot mode the rule does not know; or it boots one mode only and which instance types it serves, or whether they support that mode, is unknown (no compute environment context, none listed, or an unknown family).',
+  },
   check({ image, context }) {
     if (!image)
       return inconclusive('No image facts: the AMI was not described (EC2 DescribeImages).');

@@ -14,6 +14,12 @@ export const imageDeprecated: Rule = {
     'A deprecated AMI still launches through the API, but its owner has marked it out of date: it no longer receives fixes and may be deregistered, which would stop the compute environment from scaling.',
   remediation:
     'Move the compute environment to a current AMI (for Batch-provided AMIs, an infrastructure update with updateToLatestImageVersion=true; for custom AMIs, rebuild from a current base).',
+  outcomes: {
+    pass: 'The AMI has no deprecation time, or its deprecation time is later than the evaluation time.',
+    fail: "The AMI's deprecation time is at or before the evaluation time (a warning: the rule is advisory, and a deprecated AMI still launches).",
+    inconclusive:
+      'The AMI was not described or could not be found, its deprecation time is unreadable, or it has one and the evaluation time is unknown.',
+  },
   check({ image, evaluatedAt }) {
     if (!image)
       return inconclusive('No image facts: the AMI was not described (EC2 DescribeImages).');

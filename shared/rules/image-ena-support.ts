@@ -16,6 +16,12 @@ export const imageEnaSupport: Rule = {
     'EC2 refuses to launch Nitro instance types (c5, m5, c7g, …) from an AMI without the enaSupport attribute; Batch cannot scale them and jobs stay RUNNABLE.',
   remediation:
     'Install the ENA driver in the AMI (every current Amazon Linux has it), set the attribute (aws ec2 register-image … --ena-support, or modify-instance-attribute --ena-support before creating the image) and point the compute environment at the new AMI.',
+  outcomes: {
+    pass: 'The AMI enables ENA (enaSupport), or none of the instance types it serves require ENA (Xen types such as t2 and c4).',
+    fail: 'The AMI does not enable ENA and some instance type it serves requires it (Nitro types: c5, m5, c7g, …).',
+    inconclusive:
+      'The AMI was not described or could not be found; EC2 did not say whether it enables ENA and a type it serves requires ENA; or it does not enable ENA and which instance types it serves, or whether they require ENA, is unknown (no compute environment context, none listed, or an unknown family).',
+  },
   check({ image, context }) {
     if (!image)
       return inconclusive('No image facts: the AMI was not described (EC2 DescribeImages).');

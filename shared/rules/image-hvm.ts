@@ -15,6 +15,12 @@ export const imageHvm: Rule = {
     'Current instance types launch HVM AMIs only; a paravirtual AMI cannot start on the instance types Batch picks, so the compute environment cannot scale.',
   remediation:
     'Rebuild the AMI from an HVM base image (every ECS-optimized AMI is HVM) and point the compute environment at it.',
+  outcomes: {
+    pass: "The AMI's VirtualizationType is `hvm`.",
+    fail: "The AMI's VirtualizationType is anything else (`paravirtual`).",
+    inconclusive:
+      'The AMI was not described or could not be found, or EC2 reported no virtualization type for it.',
+  },
   check({ image }) {
     if (!image)
       return inconclusive('No image facts: the AMI was not described (EC2 DescribeImages).');

@@ -15,6 +15,11 @@ export const imageLinux: Rule = {
     'Batch runs Linux containers through the ECS agent; Windows instances never register with the Batch-managed ECS cluster, so jobs stay RUNNABLE.',
   remediation:
     'Use a Linux AMI: the ECS-optimized Amazon Linux 2023 AMI (the Batch default) or a custom AMI built from it.',
+  outcomes: {
+    pass: 'The AMI is not a Windows AMI: Platform is blank and PlatformDetails does not start with Windows (e.g. Linux/UNIX, Red Hat Enterprise Linux).',
+    fail: 'Platform is `windows`, or PlatformDetails starts with Windows (e.g. Windows with SQL Server).',
+    inconclusive: 'The AMI was not described, or could not be found.',
+  },
   check({ image }) {
     if (!image)
       return inconclusive('No image facts: the AMI was not described (EC2 DescribeImages).');

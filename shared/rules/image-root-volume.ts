@@ -29,6 +29,12 @@ export const imageRootVolume: Rule = {
     'Container images and job scratch data share the root volume unless the AMI or launch template adds storage; a small root volume can fill up and fail jobs.',
   remediation:
     'Size the root volume for your container images and job data, in the AMI or in the launch template block device mappings; rebuild an instance store-backed AMI as an EBS-backed one.',
+  outcomes: {
+    pass: 'The AMI is not instance store-backed and its root volume size is known. Size alone never fails: the message reports it, and says so when it is under the 30 GiB the ECS-optimized AMI ships.',
+    fail: 'The AMI is instance store-backed: its root volume cannot be sized, and only previous-generation C1, C3, D2, I2, M1, M2, M3, R3 and X1 instances can launch it (a warning: the rule is advisory).',
+    inconclusive:
+      'The AMI was not described or could not be found, or its root volume size is unknown.',
+  },
   check({ image }) {
     if (!image)
       return inconclusive('No image facts: the AMI was not described (EC2 DescribeImages).');

@@ -1,8 +1,11 @@
-/** Verdicts the real registry gives for official and broken hosts. */
+/**
+ * Verdicts the real registry gives for official and broken hosts. A host audit runs
+ * the host rules, as `batch-ami-audit host` does; a full audit adds the image rules.
+ */
 import { describe, expect, it } from 'vitest';
 import { evaluate, failedRuleIds, verdictOf } from '../../../shared/core/engine';
 import type { AuditSubject } from '../../../shared/core/subject';
-import { RULES } from '../../../shared/rules';
+import { RULES, rulesFor } from '../../../shared/rules';
 import {
   BOOT_TIME,
   ECS_SERVICE,
@@ -11,6 +14,9 @@ import {
   GPU_CE,
   hostSubject,
 } from '../../support/host-facts-builder';
+import { OFFICIAL_IMAGE, servingInstanceTypes } from '../../support/image-facts-builder';
+
+const HOST_RULES = rulesFor(['host']);
 
 describe('official and supported setups pass', () => {
   it.each([
@@ -34,9 +40,43 @@ describe('official and supported setups pass', () => {
       ['ecs-agent-current', 'docker-version-tested'],
     ],
   ])('%s', (_, subject, warnings) => {
-    const findings = evaluate(subject, RULES);
+    const findings = evaluate(subject, HOST_RULES);
     expect(verdictOf(findings)).toBe('PASS');
     expect(failedRuleIds(findings)).toEqual(warnings);
+  });
+});
+
+describe('a full audit (image and host) with every registered rule', () => {
+  it('passes an official AMI for a compute environment it serves', () => {
+    const subject = hostSubject(
+      'al2023',
+      {},
+      {
+        image: OFFICIAL_IMAGE,
+        context: servingInstanceTypes(['optimal', 'c5.large']),
+        evaluatedAt: '2026-09-01T00:00:00Z',
+      },
+    );
+    const findings = evaluate(subject, RULES);
+    expect(verdictOf(findings)).toBe('PASS');
+    expect(failedRuleIds(findings)).toEqual([]);
+    // With image metadata, image-hvm judges the virtualization type, not the host rule.
+    expect(findings.find((f) => f.ruleId === 'hvm-virtualization')?.status).toBe('NOT_APPLICABLE');
+  });
+
+  it('fails on the image rule when the AMI is paravirtual', () => {
+    const subject = hostSubject(
+      'al2023',
+      {},
+      {
+        image: { ...OFFICIAL_IMAGE, virtualizationType: 'paravirtual' },
+        context: servingInstanceTypes(['optimal']),
+        evaluatedAt: '2026-09-01T00:00:00Z',
+      },
+    );
+    const findings = evaluate(subject, RULES);
+    expect(verdictOf(findings)).toBe('FAIL');
+    expect(failedRuleIds(findings)).toEqual(['image-hvm']);
   });
 });
 
@@ -115,7 +155,7 @@ const BROKEN: [string, AuditSubject, string[]][] = [
 
 describe('broken setups fail on exactly the expected rules', () => {
   it.each(BROKEN)('%s', (_, subject, expected) => {
-    const findings = evaluate(subject, RULES);
+    const findings = evaluate(subject, HOST_RULES);
     expect(failedRuleIds(findings)).toEqual(expected);
     expect(verdictOf(findings)).toBe('FAIL');
   });
@@ -128,7 +168,7 @@ describe('a GPU AMI probed without a GPU', () => {
       { gpu: { nvidiaPciDevices: fact(0), driverLoaded: fact(false), driverVersion: fact(null) } },
       { context: GPU_CE },
     );
-    const findings = evaluate(subject, RULES);
+    const findings = evaluate(subject, HOST_RULES);
     expect(verdictOf(findings)).toBe('INCONCLUSIVE');
     expect(findings.find((f) => f.ruleId === 'gpu-driver-loaded')?.message).toMatch(
       /needs a GPU probe/,

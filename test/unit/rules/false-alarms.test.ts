@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../shared/core/engine';
 import type { HostFacts } from '../../../shared/core/host-facts';
 import type { AuditSubject } from '../../../shared/core/subject';
-import { findRule, RULES } from '../../../shared/rules';
+import { findRule, rulesFor } from '../../../shared/rules';
 import {
   envFile,
   fact,
@@ -15,6 +15,9 @@ import {
   hostSubject,
   unknownFact,
 } from '../../support/host-facts-builder';
+
+/** These are host audits: the host rules, as `batch-ami-audit host` runs them. */
+const HOST_RULES = rulesFor(['host']);
 
 function finding(ruleId: string, subject: AuditSubject) {
   const rule = findRule(ruleId);
@@ -40,7 +43,7 @@ describe('official ECS-optimized AMIs fail no required rule', () => {
       hostSubject('al2023-gpu', {}, { context: GPU_CE }),
     ],
   ])('%s', (_, subject) => {
-    const failed = evaluate(subject, RULES).filter(
+    const failed = evaluate(subject, HOST_RULES).filter(
       (f) => f.level === 'required' && f.status !== 'PASS',
     );
     expect(
@@ -106,7 +109,7 @@ describe('unknown facts', () => {
     ['with no context', {}],
     ['for a GPU compute environment', { context: GPU_CE }],
   ])('are INCONCLUSIVE, never PASS or FAIL, %s', (_, rest) => {
-    const findings = evaluate({ ...rest, host: unknownHost }, RULES);
+    const findings = evaluate({ ...rest, host: unknownHost }, HOST_RULES);
     expect(
       findings
         .filter((f) => f.status !== 'INCONCLUSIVE')

@@ -82,6 +82,25 @@ describe('rule registry', () => {
     expect(Object.keys(RULE_CASES).filter((id) => !ids.includes(id))).toEqual([]);
   });
 
+  it('lists cases in registry order', () => {
+    expect(Object.keys(RULE_CASES)).toEqual(RULES.map((r) => r.id));
+  });
+
+  it('lists the image rules first, in report order', () => {
+    const imageRules = [
+      'image-available',
+      'image-linux',
+      'image-hvm',
+      'image-architecture',
+      'image-ena-support',
+      'image-boot-mode',
+      'image-deprecated',
+      'image-root-volume',
+    ];
+    expect(RULES.filter((r) => r.scope === 'image').map((r) => r.id)).toEqual(imageRules);
+    expect(RULES.slice(0, imageRules.length).map((r) => r.id)).toEqual(imageRules);
+  });
+
   it('lists the host rules in report order', () => {
     expect(RULES.filter((r) => r.scope === 'host').map((r) => r.id)).toEqual([
       'kernel-version',

@@ -1,6 +1,7 @@
 /**
  * Runs every registered rule against its cases (cases/*.ts): each case must end
- * in its status, with the message (and evidence, and level) a user would see.
+ * in its status, with the message (exactly, when the case gives a string; matching,
+ * when it gives a RegExp), evidence and level a user would see.
  */
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../shared/core/engine';
@@ -27,7 +28,10 @@ for (const rule of RULES) {
           const [finding] = evaluate(testCase.subject, [rule]);
           expect({ status: finding?.status, message: finding?.message }).toMatchObject({
             status,
-            message: expect.stringMatching(testCase.message),
+            message:
+              typeof testCase.message === 'string'
+                ? testCase.message
+                : expect.stringMatching(testCase.message),
           });
           if (testCase.evidence) {
             const lines = finding?.evidence.map((e) => `${e.source} ${e.observed}`) ?? [];

@@ -1,7 +1,7 @@
 /**
- * Test cases for every registered rule, by rule id. Add a module named after the
- * rule (exporting `cases`) and list it here; the registry meta-test fails for a
- * registered rule without at least one passing and one failing case.
+ * Test cases for every registered rule, by rule id, in registry order. Add a module
+ * named after the rule (exporting `cases`) and list it here; the registry meta-test
+ * fails for a registered rule without at least one passing and one failing case.
  */
 import { cases as awslogsLoggingDriver } from './awslogs-logging-driver';
 import { cases as dockerRunning } from './docker-running';
@@ -15,6 +15,14 @@ import { cases as gpuDriverLoaded } from './gpu-driver-loaded';
 import { cases as gpuEcsSupportEnabled } from './gpu-ecs-support-enabled';
 import { cases as gpuNvidiaRuntime } from './gpu-nvidia-runtime';
 import { cases as hvmVirtualization } from './hvm-virtualization';
+import { cases as imageArchitecture } from './image-architecture';
+import { cases as imageAvailable } from './image-available';
+import { cases as imageBootMode } from './image-boot-mode';
+import { cases as imageDeprecated } from './image-deprecated';
+import { cases as imageEnaSupport } from './image-ena-support';
+import { cases as imageHvm } from './image-hvm';
+import { cases as imageLinux } from './image-linux';
+import { cases as imageRootVolume } from './image-root-volume';
 import { cases as kernelVersion } from './kernel-version';
 import { cases as multiNodeCompatible } from './multi-node-compatible';
 import { cases as noAgentCheckpoint } from './no-agent-checkpoint';
@@ -23,8 +31,17 @@ import type { RuleCases } from './types';
 export type { RuleCase, RuleCases } from './types';
 
 export const RULE_CASES: Readonly<Record<string, RuleCases>> = {
-  'kernel-version': kernelVersion,
+  // Image rules.
+  'image-available': imageAvailable,
+  'image-linux': imageLinux,
+  'image-hvm': imageHvm,
+  'image-architecture': imageArchitecture,
+  'image-ena-support': imageEnaSupport,
+  'image-boot-mode': imageBootMode,
+  'image-deprecated': imageDeprecated,
+  'image-root-volume': imageRootVolume,
   // Host rules.
+  'kernel-version': kernelVersion,
   'hvm-virtualization': hvmVirtualization,
   'ecs-agent-installed': ecsAgentInstalled,
   'ecs-agent-starts-at-boot': ecsAgentStartsAtBoot,

@@ -10,8 +10,11 @@ export interface RuleCase {
   /** What the case shows, as the test's name. */
   readonly name: string;
   readonly subject: AuditSubject;
-  /** The finding's message must match: assert what a user reads, e.g. the file or version named. */
-  readonly message: RegExp;
+  /**
+   * What the finding's message must say: assert what a user reads, e.g. the file or version
+   * named. A RegExp must match the message; a string must equal it exactly (pins the sentence).
+   */
+  readonly message: RegExp | string;
   /** Some evidence line (`<source> <observed>`) must match, when the case is about what is cited. */
   readonly evidence?: RegExp;
   /** The level the finding must carry, when the context changes it. */
