@@ -1,9 +1,10 @@
 /**
  * The rule registry: every rule the auditor knows, in the order reports list them.
  * Explicit imports (no directory scanning) so bundlers see every rule.
- * Image rules first, then host rules, then join-test rules.
+ * Resolution first, then image rules, host rules and join-test rules.
  */
 import type { Rule, RuleScope } from '../core/rule';
+import { amiResolvable } from './ami-resolvable';
 import { awslogsLoggingDriver } from './awslogs-logging-driver';
 import { dockerRunning } from './docker-running';
 import { dockerVersion } from './docker-version';
@@ -29,6 +30,8 @@ import { multiNodeCompatible } from './multi-node-compatible';
 import { noAgentCheckpoint } from './no-agent-checkpoint';
 
 export const RULES: readonly Rule[] = [
+  // Resolution (could the compute environment's AMI be found at all).
+  amiResolvable,
   // Image rules (DescribeImages; no instance needed).
   imageAvailable,
   imageLinux,

@@ -11,7 +11,7 @@ import { RULE_CASES } from './cases';
 
 const RULES_DIR = join(import.meta.dirname, '../../../shared/rules');
 const LEVELS = ['required', 'recommended', 'advisory'];
-const SCOPES = ['image', 'host', 'join'];
+const SCOPES = ['resolution', 'image', 'host', 'join'];
 
 function isRule(value: unknown): value is Rule {
   return typeof value === 'object' && value !== null && 'id' in value && 'check' in value;

@@ -3,6 +3,8 @@
  * named after the rule (exporting `cases`) and list it here; the registry meta-test
  * fails for a registered rule without at least one passing and one failing case.
  */
+
+import { cases as amiResolvable } from './ami-resolvable';
 import { cases as awslogsLoggingDriver } from './awslogs-logging-driver';
 import { cases as dockerRunning } from './docker-running';
 import { cases as dockerVersion } from './docker-version';
@@ -31,6 +33,7 @@ import type { RuleCases } from './types';
 export type { RuleCase, RuleCases } from './types';
 
 export const RULE_CASES: Readonly<Record<string, RuleCases>> = {
+  'ami-resolvable': amiResolvable,
   // Image rules.
   'image-available': imageAvailable,
   'image-linux': imageLinux,
