@@ -86,7 +86,7 @@ describe('rule registry', () => {
     expect(Object.keys(RULE_CASES)).toEqual(RULES.map((r) => r.id));
   });
 
-  it('lists the image rules first, in report order', () => {
+  it('lists resolution, then image rules first, in report order', () => {
     const imageRules = [
       'image-available',
       'image-linux',
@@ -98,7 +98,10 @@ describe('rule registry', () => {
       'image-root-volume',
     ];
     expect(RULES.filter((r) => r.scope === 'image').map((r) => r.id)).toEqual(imageRules);
-    expect(RULES.slice(0, imageRules.length).map((r) => r.id)).toEqual(imageRules);
+    expect(RULES.slice(0, imageRules.length + 1).map((r) => r.id)).toEqual([
+      'ami-resolvable',
+      ...imageRules,
+    ]);
   });
 
   it('lists the host rules in report order', () => {
