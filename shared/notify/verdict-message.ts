@@ -94,7 +94,6 @@ function subjectFor(report: AuditReport, failedRules: readonly string[]): string
 
 /** ASCII, single line, under 100 characters, ending in an ellipsis when cut. */
 export function toSubject(raw: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we strip
   const ascii = raw
     .replace(/[^\x20-\x7e]/g, ' ')
     .replace(/\s+/g, ' ')
