@@ -3,6 +3,7 @@
  * wrong (the file, the field) so one stderr line is enough to fix it.
  */
 import { CommanderError } from 'commander';
+import { AwsAccessDeniedError } from '../shared/aws/errors';
 import { CollectorRunError, InvalidInputError } from '../shared/errors';
 import { oneLine } from '../shared/report/wrap';
 import { EXIT_CODES, type ExitCode } from './exit-codes';
@@ -31,7 +32,22 @@ export function exitCodeForError(error: unknown): ExitCode {
   if (error instanceof InvalidInputError) return EXIT_CODES.DATA;
   if (error instanceof InputReadError) return EXIT_CODES.NO_INPUT;
   if (error instanceof OutputWriteError) return EXIT_CODES.IO;
+  if (error instanceof AwsAccessDeniedError) return EXIT_CODES.NO_PERMISSION;
+  if (isAwsServiceError(error)) return EXIT_CODES.UNAVAILABLE;
   return EXIT_CODES.SOFTWARE;
+}
+
+/** An error from an AWS call or from resolving credentials: not a bug in the auditor. */
+function isAwsServiceError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const metadata = (error as { $metadata?: unknown }).$metadata;
+  return (
+    metadata !== undefined ||
+    error.name === 'CredentialsProviderError' ||
+    /ECONNREFUSED|ENOTFOUND|ETIMEDOUT/.test(
+      String((error as { code?: unknown }).code ?? error.message),
+    )
+  );
 }
 
 /** Why a file could not be read or written, in words (`no such file`), from a Node error code. */

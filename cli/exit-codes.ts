@@ -14,10 +14,14 @@ export const EXIT_CODES = {
   DATA: 65,
   /** EX_NOINPUT: the input file does not exist or cannot be read. */
   NO_INPUT: 66,
+  /** EX_UNAVAILABLE: AWS could not be reached or answered with an error (no credentials, throttled past retries). */
+  UNAVAILABLE: 69,
   /** EX_SOFTWARE: a bug, or the collector could not run here. */
   SOFTWARE: 70,
   /** EX_IOERR: the report could not be written. */
   IO: 74,
+  /** EX_NOPERM: AWS denied a call the audit needs (the message names the action). */
+  NO_PERMISSION: 77,
 } as const;
 
 export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];
@@ -36,5 +40,7 @@ Exit codes:
   64  usage error (unknown flag or command, bad argument)
   65  bad input data (not collector output, invalid host facts JSON)
   66  input file not found or unreadable
+  69  AWS unreachable or failing (no credentials, endpoint down, throttled past retries)
   70  internal error, or the collector could not run
-  74  the report could not be written (--output)`;
+  74  the report could not be written (--output)
+  77  AWS denied a call the audit needs (the message names the IAM action)`;

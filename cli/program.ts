@@ -6,11 +6,13 @@
 import { Command } from 'commander';
 import { oneLine } from '../shared/report/wrap';
 import { TOOL_VERSION } from '../shared/version';
+import { registerCe } from './commands/ce';
 import { registerCollect } from './commands/collect';
 import { registerHost } from './commands/host';
 import { registerRules } from './commands/rules';
 import { registerSchema } from './commands/schema';
 import { registerScore } from './commands/score';
+import { registerSweep } from './commands/sweep';
 import { EXIT_CODES_HELP } from './exit-codes';
 
 /** Every command, in the order `--help` lists them. */
@@ -18,6 +20,8 @@ const COMMANDS: readonly ((program: Command) => void)[] = [
   registerHost,
   registerCollect,
   registerScore,
+  registerCe,
+  registerSweep,
   registerRules,
   registerSchema,
 ];

@@ -6,10 +6,10 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditReportSchema } from '../../../shared/core/report-schema';
+import { COLLECTOR_READY, ROOT, runCli } from '../../support/cli';
 import { findAll, parseXml } from '../report/support/xml';
-import { buildCli, COLLECTOR_READY, ROOT, runCli } from './support/cli';
 
 const OLD_KERNEL = 'test/fixtures/facts/debian7-kernel-3.2.json';
 const AL2023 = 'test/fixtures/facts/al2023-ecs-host.json';
@@ -21,8 +21,6 @@ function kernelFinding(stdout: string) {
   const report = auditReportSchema.parse(JSON.parse(stdout));
   return { report, kernel: report.findings.find((f) => f.ruleId === 'kernel-version') };
 }
-
-beforeAll(() => buildCli());
 
 describe('batch-ami-audit rules', () => {
   it('lists the catalogue with id, level, severity, scope and title', () => {

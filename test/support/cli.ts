@@ -1,14 +1,12 @@
-/** Runs the built CLI the way a user does: `node bin/batch-ami-audit.mjs …` in a child process. */
-import { execFileSync, spawnSync } from 'node:child_process';
+/**
+ * Runs the built CLI (test/support/global-setup.ts bundles it once before the suite) the way a user
+ * does: `node bin/batch-ami-audit.mjs …` in a child process.
+ */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-
-/** `npm run build`: bundles cli/ into dist/cli.mjs. Call once, in a beforeAll. */
-export function buildCli(): void {
-  execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'pipe' });
-}
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface CliResult {
   readonly code: number | null;
