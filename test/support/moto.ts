@@ -37,8 +37,8 @@ export function motoClientConfig(server: MotoServer) {
 export const TEST_AMIS_PATH = fileURLToPath(new URL('../fixtures/moto/amis.json', import.meta.url));
 
 export interface StartMotoOptions {
-  /** A MOTO_AMIS_PATH file; defaults to TEST_AMIS_PATH. */
-  readonly amisPath?: string;
+  /** A MOTO_AMIS_PATH file; defaults to TEST_AMIS_PATH; null keeps moto's own ~1,200 AMIs. */
+  readonly amisPath?: string | null;
 }
 
 export async function startMoto(options: StartMotoOptions = {}): Promise<MotoServer> {
@@ -49,7 +49,7 @@ export async function startMoto(options: StartMotoOptions = {}): Promise<MotoSer
     env: {
       ...process.env,
       MOTO_PORT: String(port),
-      MOTO_AMIS_PATH: options.amisPath ?? TEST_AMIS_PATH,
+      ...(options.amisPath === null ? {} : { MOTO_AMIS_PATH: options.amisPath ?? TEST_AMIS_PATH }),
     },
   });
   let stderr = '';
