@@ -29,7 +29,8 @@ export function runCollector(options: RunCollectorOptions = {}): Promise<string>
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const env = { ...(options.env ?? process.env), BAA_ROOT: options.root ?? '/' };
   return new Promise((resolve, reject) => {
-    const child = spawn(shell, ['-s'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    // Its own process group, so a timeout kills the commands it started too.
+    const child = spawn(shell, ['-s'], { env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let settled = false;
@@ -40,7 +41,7 @@ export function runCollector(options: RunCollectorOptions = {}): Promise<string>
       outcome();
     };
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
+      killGroup(child.pid);
       finish(() =>
         reject(new CollectorRunError(`the collector did not finish within ${timeoutMs} ms`)),
       );
@@ -75,4 +76,13 @@ export function runCollector(options: RunCollectorOptions = {}): Promise<string>
     child.stdin.on('error', () => undefined);
     child.stdin.end(COLLECTOR_SCRIPT);
   });
+}
+
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
 }

@@ -79,32 +79,44 @@ export function readHostJson(name: string): HostJson {
   return parsed.data;
 }
 
-export interface RunFixtureOptions {
-  readonly shell?: Shell;
+export interface FixtureOptions {
   /** Extra files to write below the fixture's root (path relative to root → content). */
   readonly files?: Readonly<Record<string, string>>;
 }
 
+/** A prepared copy of a fixture host: its root, and the sandboxed environment to run in. */
+export interface PreparedHost {
+  readonly root: string;
+  readonly env: NodeJS.ProcessEnv;
+}
+
 /**
  * Copies the fixture to a temporary directory (so mtimes and extra files can be
- * applied), runs the collector there, and returns its raw output.
+ * applied), hands `use` its root and sandboxed environment, then removes the copy.
  */
-export async function runFixtureHost(
+export async function withFixtureHost<T>(
   name: string,
-  options: RunFixtureOptions = {},
-): Promise<string> {
+  options: FixtureOptions,
+  use: (host: PreparedHost) => Promise<T>,
+): Promise<T> {
   const work = mkdtempSync(join(tmpdir(), 'baa-fixture-'));
   try {
     const host = prepareFixture(name, work, options.files ?? {});
-    return await runCollector({
-      root: join(host, 'root'),
-      shell: options.shell ?? SHELLS[0],
-      env: { PATH: [join(host, 'bin'), sandboxBin(work)].join(delimiter), LC_ALL: 'C' },
-      timeoutMs: 20_000,
-    });
+    const env = { PATH: [join(host, 'bin'), sandboxBin(work)].join(delimiter), LC_ALL: 'C' };
+    return await use({ root: join(host, 'root'), env });
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Runs the collector against a fixture host with `shell` and returns its raw output. */
+export function runFixtureHost(
+  name: string,
+  options: FixtureOptions & { readonly shell?: Shell } = {},
+): Promise<string> {
+  return withFixtureHost(name, options, ({ root, env }) =>
+    runCollector({ root, env, shell: options.shell ?? SHELLS[0], timeoutMs: 20_000 }),
+  );
 }
 
 /** Copies `<name>/` and the shared stubs next to each other, as the bin/ scripts expect. */

@@ -79,7 +79,8 @@ function ssmVersion(out: CollectorOutput): Fact<string | null> {
     if (version) return known(version, provenanceOf(snap, line));
   }
   const pkg = installedPackage(out, ['amazon-ssm-agent']);
-  if (pkg.known && pkg.value) return known(pkg.value.version, pkg.from);
+  // the package's version without its release (3.3.4624.0-1.amzn2023 → 3.3.4624.0)
+  if (pkg.known && pkg.value) return known(pkg.value.version.split('-')[0] ?? '', pkg.from);
   if (!read.ok) return read.unknown;
   if (read.section.status === 127) return known(null, read.from);
   return unknown(`amazon-ssm-agent --version failed (exit ${read.section.status})`, read.from);
