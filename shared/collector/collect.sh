@@ -28,7 +28,12 @@ export LC_ALL
 ROOT=${BAA_ROOT:-/}
 while [ $# -gt 0 ]; do
   case $1 in
-    --root) ROOT=${2:-/}; shift 2 || shift ;;
+    --root)
+      ROOT=${2:-/}
+      # a failing shift would end the script (it is a special built-in)
+      [ $# -ge 2 ] && shift
+      shift
+      ;;
     --root=*) ROOT=${1#--root=}; shift ;;
     *) shift ;;
   esac
@@ -47,6 +52,7 @@ fi
 # final line included. Each section also has its own cap (the 4th argument of
 # emit) so that one large file cannot starve the sections after it.
 LIMIT=23900
+INTROSPECTION=http://127.0.0.1:51678/v1/metadata
 USED=0
 DROPPED=0
 OUT=
@@ -325,21 +331,19 @@ list_rc_links() {
 }
 
 # Unit files (and drop-ins) that start the agent: ecs.service wherever it lies,
-# and any unit that mentions the agent image or ecs-init. /etc wins over /usr/lib.
+# and any unit that mentions the agent image or ecs-init (one grep per
+# directory: a host has hundreds of units). The parser applies precedence.
 find_agent_units() {
   for _d in /etc/systemd/system /usr/lib/systemd/system /lib/systemd/system; do
     [ -d "$R$_d" ] || continue
     # /lib is /usr/lib on merged-/usr systems: do not list the same file twice
     [ "$_d" = /lib/systemd/system ] && [ -L "$R/lib" ] && continue
-    for _f in "$R$_d"/*.service "$R$_d"/*.service.d/*.conf; do
-      [ -f "$_f" ] || continue
-      case $_f in
-        */ecs.service | */ecs.service.d/*) printf '%s\n' "${_f#"$R"}" ;;
-        *) grep -q -E 'amazon-ecs-agent|amazon-ecs-init|ecs-agent' "$_f" 2>/dev/null &&
-          printf '%s\n' "${_f#"$R"}" ;;
-      esac
+    for _f in "$R$_d"/ecs.service "$R$_d"/ecs.service.d/*.conf; do
+      [ -f "$_f" ] && printf '%s\n' "$_f"
     done
-  done
+    grep -l -E 'amazon-ecs-agent|amazon-ecs-init|ecs-agent' \
+      "$R$_d"/*.service "$R$_d"/*.service.d/*.conf 2>/dev/null
+  done | awk -v root="$R" '!seen[$0]++ { print substr($0, length(root) + 1) }'
 }
 
 # Upstart jobs that start the agent (Amazon Linux 1: /etc/init/ecs.conf).
@@ -399,13 +403,6 @@ agent_containers() {
   printf '%s\n' "$_ps" | awk '$1 == "ecs-agent" || $2 ~ /amazon-ecs-agent/'
 }
 
-introspect() {
-  if have curl; then
-    curl -s -S --noproxy '*' --max-time 2 http://127.0.0.1:51678/v1/metadata
-  else
-    wget -q -T 2 -t 1 --no-proxy -O - http://127.0.0.1:51678/v1/metadata
-  fi
-}
 
 # ---------------------------------------------------------------------------
 # main: the most decisive sections first, so that if the output limit is ever
@@ -445,12 +442,14 @@ main() {
   section_cmd ecs-cache 'dir:/var/cache/ecs' 600 list_dir /var/cache/ecs
   section_cmd checkpoints 'dir:/var/lib/ecs/data' 1500 list_checkpoints
   section_file gpu-info /var/lib/ecs/gpu/nvidia-gpu-info.json 1000
-  if have curl || have wget; then
-    section_cmd introspection 'http:127.0.0.1:51678/v1/metadata' 1500 introspect
+  # The agent's introspection endpoint, never through a proxy. Without curl and
+  # wget the section reports curl as missing (127).
+  if have curl || ! have wget; then
+    section_cmd introspection "cmd:curl $INTROSPECTION" 1500 \
+      curl -s -S --noproxy '*' --max-time 2 "$INTROSPECTION"
   else
-    OUT=
-    PRE_DROPPED=0
-    emit introspection 'http:127.0.0.1:51678/v1/metadata' 127 100
+    section_cmd introspection "cmd:wget $INTROSPECTION" 1500 \
+      wget -q -T 2 -t 1 --no-proxy -O - "$INTROSPECTION"
   fi
 
   # How the agent is started: systemd units, upstart jobs

@@ -138,7 +138,7 @@ function engineFacts(out: CollectorOutput, version: DockerVersionRead): DockerFa
     serverVersion: serverVersion(out, version),
     apiVersion: answered(version)
       ? known(version.server.apiVersion ?? null, version.from)
-      : unknown(daemonDownReason(version)),
+      : daemonDown(version),
     daemonInstalled: daemonInstalled(out, version, daemon),
     daemonRunning: daemonRunning(out, version),
     enabledAtBoot: dockerEnabledAtBoot(out),
@@ -178,6 +178,13 @@ function daemonDownReason(version: DockerVersionRead): string {
   }
 }
 
+/** Unknown because the daemon did not answer, citing `docker version`. */
+function daemonDown(version: DockerVersionRead, prefix = ''): Unknown {
+  const reason = `${prefix}${daemonDownReason(version)}`;
+  if (version.state === 'unreadable') return unknown(reason, version.unknown.from);
+  return unknown(reason, version.from);
+}
+
 function clientVersion(version: DockerVersionRead): Fact<string | null> {
   switch (version.state) {
     case 'no-cli':
@@ -201,7 +208,7 @@ function serverVersion(out: CollectorOutput, version: DockerVersionRead): Fact<s
     const installed = /version\s+([^,\s]+)/i.exec(firstLine(dockerd.section))?.[1];
     if (installed) return known(installed, dockerd.from);
   }
-  return unknown(daemonDownReason(version));
+  return daemonDown(version);
 }
 
 function daemonInstalled(

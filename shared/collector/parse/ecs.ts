@@ -19,6 +19,15 @@ const metadataSchema = z
   })
   .loose();
 
+/**
+ * Exit statuses that mean nothing answers on 127.0.0.1:51678 — curl: 7 could not
+ * connect, 28 timed out, 52 empty reply, 56 connection reset; wget: 4 network failure.
+ */
+const NOTHING_ANSWERS: Record<'curl' | 'wget', readonly number[]> = {
+  curl: [7, 28, 52, 56],
+  wget: [4],
+};
+
 const gpuInfoSchema = z
   .object({
     DriverVersion: z.string().nullish(),
@@ -63,8 +72,11 @@ function introspection(out: CollectorOutput): EcsFacts['introspection'] {
   if (section.status === 127) {
     return unknown('neither curl nor wget is installed, so the agent could not be asked', from);
   }
-  // curl 7 / wget 4: connection refused; curl 28: timed out. Nothing answers.
-  if (section.status !== 0) return known(null, from);
+  const tool = section.source.startsWith('cmd:wget') ? 'wget' : 'curl';
+  if (section.status !== 0) {
+    if (NOTHING_ANSWERS[tool].includes(section.status ?? -1)) return known(null, from);
+    return unknown(`${tool} failed (exit ${section.status}): ${firstLine(section)}`, from);
+  }
   const parsed = tryParseJson(textOf(section));
   const metadata = parsed.ok ? metadataSchema.safeParse(parsed.value) : undefined;
   if (!metadata?.success) {

@@ -97,7 +97,10 @@ function queryManager(
       ),
     };
   }
-  return { found: null, from: read.from };
+  const mentions = read.section.lines.filter((line) =>
+    names.some((name) => line.includes(` ${name}`)),
+  );
+  return { found: null, from: { ...read.from, excerpt: mentions.join('\n') } };
 }
 
 /** `ecs-init 1.106.1-1.amzn2023 x86_64` (rpm -q --qf '%{NAME} %{VERSION}-%{RELEASE} %{ARCH}'). */

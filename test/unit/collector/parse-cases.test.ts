@@ -328,11 +328,23 @@ describe('packages, OS release, agent state', () => {
     expect(reasonOf(facts.os.versionId)).toBe('/etc/os-release has no VERSION_ID');
   });
 
-  it('is unknown about the agent metadata when neither curl nor wget exists', () => {
+  it.each([
+    ['curl', 7, null],
+    ['curl', 28, null],
+    ['wget', 4, null],
+    ['curl', 2, /curl failed \(exit 2\): curl: option --noproxy: is unknown/],
+    ['curl', 127, /neither curl nor wget/],
+  ])('reads %s exiting %i from the introspection endpoint as %s', (tool, status, expected) => {
     const facts = parse([
-      { id: 'introspection', source: 'http://127.0.0.1:51678/v1/metadata', status: 127 },
+      {
+        id: 'introspection',
+        source: `cmd:${tool} http://127.0.0.1:51678/v1/metadata`,
+        status,
+        lines: status === 2 ? ['curl: option --noproxy: is unknown'] : [],
+      },
     ]);
-    expect(reasonOf(facts.ecs.introspection)).toMatch(/neither curl nor wget/);
+    if (expected === null) expect(knownValue(facts.ecs.introspection)).toBeNull();
+    else expect(reasonOf(facts.ecs.introspection)).toMatch(expected);
   });
 
   it('keeps a checkpoint whose time stat could not read, with a null time', () => {
