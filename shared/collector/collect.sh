@@ -492,7 +492,8 @@ main() {
       *)
         # Docker too old for --format: the plain text form
         section_cmd docker-version-plain 'cmd:docker version' 2000 $TO docker version
-        case $OUT in *Server:*Version:*) DOCKER_UP=1 ;; esac
+        # "Server:" block (1.8+) or a "Server version:" line (older)
+        case $OUT in *Server:*Version:* | *'Server version:'*) DOCKER_UP=1 ;; esac
         ;;
     esac
   else

@@ -174,12 +174,22 @@ function engine(part: z.infer<typeof versionPart> | undefined): EngineVersion | 
 
 /**
  * The Client and Server blocks of plain `docker version`: the first `Version:`
- * and `API version:` under each heading (newer Dockers nest them under `Engine:`).
+ * and `API version:` under each heading (newer Dockers nest them under `Engine:`;
+ * Dockers before 1.8 print flat `Server version:` lines instead).
  */
 function plainBlocks(lines: readonly string[]): Map<string, EngineVersion> {
   const blocks = new Map<string, { version?: string; apiVersion?: string }>();
   let current: { version?: string; apiVersion?: string } | undefined;
   for (const line of lines) {
+    // Docker before 1.8: "Server version: 1.7.1", "Server API version: 1.19"
+    const flat = /^(Client|Server) (API )?version:\s+(\S+)/.exec(line);
+    if (flat?.[1] && flat[3]) {
+      const block = blocks.get(flat[1]) ?? {};
+      if (flat[2]) block.apiVersion ??= flat[3];
+      else block.version ??= flat[3];
+      blocks.set(flat[1], block);
+      continue;
+    }
     const heading = /^(Client|Server)\b/.exec(line);
     if (heading?.[1]) {
       current = {};

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCollectorOutput } from '../../../shared/collector/parse';
 import { type HostFacts, hostFactsSchema } from '../../../shared/core/host-facts';
 import { fixtureHostNames, readHostJson, runFixtureHost, SHELLS } from '../../support/fixture-host';
-import { knownValue, normalizeRun } from './helpers';
+import { collectFacts, knownValue, normalizeRun } from './helpers';
 
 /** SSM Run Command returns at most this many characters of a command's output inline. */
 const SSM_INLINE_OUTPUT_LIMIT = 24_000;
@@ -23,7 +23,19 @@ function checkpointAge(facts: HostFacts): number[] {
 /** What each fixture must parse to: the facts the rules decide on. */
 const EXPECTATIONS: Record<string, (facts: HostFacts) => void> = {
   'al2-ecs-optimized': (facts) => {
-    expect(knownValue(facts.kernel.release)).toBe('4.14.355-277.647.amzn2.x86_64');
+    expect(facts.kernel.release).toMatchObject({
+      value: '4.14.355-277.647.amzn2.x86_64',
+      from: { source: 'cmd:uname -r', exitStatus: 0 },
+    });
+    expect(facts.ecs.etcConfig.from).toEqual({ source: 'file:/etc/ecs/ecs.config', exitStatus: 0 });
+    expect(facts.ecs.varLibConfig.from).toEqual({
+      source: 'file:/var/lib/ecs/ecs.config',
+      exitStatus: 1,
+    });
+    expect(facts.docker.serverVersion.from).toMatchObject({
+      source: 'cmd:docker version --format {{json .}}',
+      exitStatus: 0,
+    });
     expect([knownValue(facts.os.id), knownValue(facts.os.versionId)]).toEqual(['amzn', '2']);
     expect(knownValue(facts.os.systemRelease)).toBe('Amazon Linux release 2 (Karoo)');
     expect(knownValue(facts.init.system)).toBe('systemd');
@@ -327,6 +339,13 @@ describe.each(fixtureHostNames())('fixture host %s', (name) => {
 
   it(`stays within SSM's ${SSM_INLINE_OUTPUT_LIMIT}-character inline output limit`, () => {
     expect(runs.get(SHELLS[0])?.length).toBeLessThanOrEqual(SSM_INLINE_OUTPUT_LIMIT);
+  });
+
+  it('cites where every known fact came from: a file, a command or a directory', () => {
+    const uncited = collectFacts(facts).filter(
+      ({ fact }) => fact.known && !/^(file|cmd|dir):\S/.test(fact.from.source),
+    );
+    expect(uncited).toEqual([]);
   });
 
   it('parses to the facts the fixture describes', () => {

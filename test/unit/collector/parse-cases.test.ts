@@ -176,6 +176,35 @@ describe('Docker', () => {
     expect(knownValue(facts.docker.apiVersion)).toBe('1.43');
   });
 
+  it('reads plain `docker version` of a Docker older than 1.8 (flat "Server version:" lines)', () => {
+    const facts = parse([
+      ...DOCKER_SEEN,
+      {
+        id: 'docker-version',
+        source: 'cmd:docker version --format {{json .}}',
+        status: 2,
+        lines: ['flag provided but not defined: --format'],
+      },
+      {
+        id: 'docker-version-plain',
+        source: 'cmd:docker version',
+        lines: [
+          'Client version: 1.7.1',
+          'Client API version: 1.19',
+          'Go version (client): go1.4.2',
+          'Server version: 1.7.1',
+          'Server API version: 1.19',
+        ],
+      },
+    ]);
+    expect(knownValue(facts.docker.clientVersion)).toBe('1.7.1');
+    expect(facts.docker.serverVersion).toMatchObject({
+      value: '1.7.1',
+      from: { source: 'cmd:docker version' },
+    });
+    expect(knownValue(facts.docker.apiVersion)).toBe('1.19');
+  });
+
   it('says a hung daemon is unknown, not stopped', () => {
     const facts = parse([
       ...DOCKER_SEEN,
