@@ -3,9 +3,9 @@
 #
 # Prints RAW observations about this host, framed into sections; every bit of
 # interpretation happens in TypeScript (shared/collector/parse/). POSIX sh: runs
-# under dash, bash and busybox-free Amazon Linux 1/2/2023, Ubuntu, Debian and
-# RHEL-likes. Read-only: writes no file, starts nothing, and talks to no network
-# but the ECS agent's local introspection endpoint (127.0.0.1:51678, 2 s).
+# under dash and bash, on Amazon Linux 1/2/2023, Ubuntu, Debian and RHEL-likes.
+# Read-only: writes no file, starts nothing, and talks to no network but the
+# ECS agent's local introspection endpoint (127.0.0.1:51678, 2 s timeout).
 #
 # Output (docs/collector.md has the full description):
 #   @@@ batch-ami-auditor collector <version> started=<iso-time> root=<root>
@@ -58,8 +58,6 @@ DROPPED=0
 OUT=
 PRE_DROPPED=0
 LAST_STATUS=0
-NL='
-'
 
 have() {
   command -v "$1" >/dev/null 2>&1
