@@ -3,7 +3,7 @@
  * upstart job `/etc/init/ecs.conf` (Amazon Linux 1), and hand-written units that
  * `docker run` the agent image.
  */
-import { type Fact, type Known, known, unknown } from '../../core/fact';
+import { type Fact, type Known, known, type Provenance, unknown } from '../../core/fact';
 import type { ContainerSummary, ServiceDefinition } from '../../core/host-facts';
 import type { CollectorOutput, RawSection } from './framing';
 import { processRunning } from './inventory';
@@ -179,11 +179,16 @@ function readUnit(group: UnitGroup): { directives: ServiceDirectives; primary: R
   return { directives, primary: files[0] as RawSection };
 }
 
-function unitEnabledAtBoot(group: UnitGroup, context: Context): Fact<boolean> {
-  const state = loadedUnit(context.states, group.name);
+/** systemd's UnitFileState when systemd knows the unit, else a `*.wants/` link. */
+function unitEnabledAtBoot(
+  group: UnitGroup,
+  out: CollectorOutput,
+  states: Fact<ReadonlyMap<string, UnitState>>,
+): Fact<boolean> {
+  const state = loadedUnit(states, group.name);
   return state
-    ? known(isEnabledState(state), systemctlFrom(context, group.name, 'UnitFileState', state))
-    : wantedAtBoot(context.out, group.name);
+    ? known(isEnabledState(state), systemctlFrom(states, group.name, 'UnitFileState', state))
+    : wantedAtBoot(out, group.name);
 }
 
 /**
@@ -194,11 +199,7 @@ function unitEnabledAtBoot(group: UnitGroup, context: Context): Fact<boolean> {
 export function enabledUnitsPulling(out: CollectorOutput, unit: string): Known<boolean>[] {
   if (!reached(out, AFTER_SERVICES)) return [];
   const units = findSections(out, 'unit').filter((section) => checkSection(section).ok);
-  const context: Context = {
-    out,
-    states: systemctlStates(out),
-    agentContainers: unknown('not needed'),
-  };
+  const states = systemctlStates(out);
   return groupUnits(units).flatMap((group) => {
     const { directives, primary } = readUnit(group);
     const line = directives.pulls.find((pull) =>
@@ -208,7 +209,7 @@ export function enabledUnitsPulling(out: CollectorOutput, unit: string): Known<b
         .split(/\s+/)
         .includes(unit),
     );
-    const enabled = unitEnabledAtBoot(group, context);
+    const enabled = unitEnabledAtBoot(group, out, states);
     if (!line || !enabled.known || !enabled.value) return [];
     return [known(true, provenanceOf(primary, `${line} (${group.name} is enabled at boot)`))];
   });
@@ -225,9 +226,9 @@ function systemdService(group: UnitGroup, context: Context): ServiceDefinition {
     exec: directives.exec,
     environmentFiles: directives.environmentFiles,
     environment: directives.environment,
-    enabledAtBoot: unitEnabledAtBoot(group, context),
+    enabledAtBoot: unitEnabledAtBoot(group, context.out, context.states),
     active: state
-      ? known(isActiveState(state), systemctlFrom(context, group.name, 'ActiveState', state))
+      ? known(isActiveState(state), systemctlFrom(context.states, group.name, 'ActiveState', state))
       : activeWithoutSystemd(directives.exec, context),
     restarts: known(restartPolicy !== 'no' && restartPolicy !== '', {
       ...provenanceOf(primary, `Restart=${restartPolicy}`),
@@ -235,8 +236,13 @@ function systemdService(group: UnitGroup, context: Context): ServiceDefinition {
   };
 }
 
-function systemctlFrom(context: Context, unit: string, property: string, state: UnitState) {
-  const from = context.states.known ? context.states.from : { source: 'cmd:systemctl show' };
+function systemctlFrom(
+  states: Fact<ReadonlyMap<string, UnitState>>,
+  unit: string,
+  property: string,
+  state: UnitState,
+): Provenance {
+  const from = states.known ? states.from : { source: 'cmd:systemctl show' };
   return { ...from, excerpt: `${unit}: ${property}=${state.get(property) ?? ''}` };
 }
 
