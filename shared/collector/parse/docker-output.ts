@@ -4,7 +4,7 @@
  * `--format`, their plain text form.
  */
 import { z } from 'zod';
-import type { Provenance, Unknown } from '../../core/fact';
+import { type Provenance, type Unknown, unknown } from '../../core/fact';
 import type { CollectorOutput, RawSection } from './framing';
 import { checkSection, findSection, readSection } from './sections';
 import { tryParseJson } from './text';
@@ -211,4 +211,32 @@ function plainBlocks(lines: readonly string[]): Map<string, EngineVersion> {
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value === '' ? undefined : value;
+}
+
+export type Answered = Extract<DockerVersionRead, { state: 'read' }> & {
+  server: { version?: string };
+};
+
+export function answered(version: DockerVersionRead): version is Answered {
+  return version.state === 'read' && version.server !== undefined;
+}
+
+export function daemonDownReason(version: DockerVersionRead): string {
+  switch (version.state) {
+    case 'no-cli':
+      return 'the docker CLI is not installed, so the daemon could not be asked';
+    case 'unreadable':
+      return version.unknown.reason;
+    case 'timed-out':
+      return 'docker version timed out: the daemon does not answer';
+    case 'read':
+      return `the Docker daemon did not answer${version.message ? `: ${version.message}` : ''}`;
+  }
+}
+
+/** Unknown because the daemon did not answer, citing `docker version`. */
+export function daemonDown(version: DockerVersionRead, prefix = ''): Unknown {
+  const reason = `${prefix}${daemonDownReason(version)}`;
+  if (version.state === 'unreadable') return unknown(reason, version.unknown.from);
+  return unknown(reason, version.from);
 }

@@ -1,15 +1,25 @@
-/** Docker, containerd and runc facts, and the ECS agent's containers. */
-import { type Fact, known, type Provenance, type Unknown, unknown } from '../../core/fact';
-import type { ContainerSummary, HostFacts } from '../../core/host-facts';
+/** Docker, containerd and runc facts. */
+import { type Fact, known, type Unknown, unknown } from '../../core/fact';
+import type { HostFacts } from '../../core/host-facts';
 import {
+  cgroupDriverIn,
+  configuredRuntimes,
+  readDaemonJson,
+  readRuntimesDir,
+  stringAt,
+} from './docker-config';
+import {
+  answered,
   type DaemonInfo,
   type DockerVersionRead,
+  daemonDown,
+  daemonDownReason,
   readDockerInfo,
   readDockerVersion,
 } from './docker-output';
 import type { CollectorOutput } from './framing';
 import { commandPath, installedPackage, processRunning } from './inventory';
-import { checkSection, findSection, firstLine, provenanceOf, readSection } from './sections';
+import { firstLine, provenanceOf, readSection } from './sections';
 import { enabledUnitsPulling } from './services';
 import {
   isEnabledState,
@@ -18,68 +28,10 @@ import {
   sysvStartLink,
   wantedAtBoot,
 } from './systemd';
-import { tryParseJson } from './text';
 
 type DockerFacts = HostFacts['docker'];
-type JsonObject = Record<string, unknown>;
 
 const DOCKER_PACKAGES = ['docker', 'docker-ce', 'docker.io', 'moby-engine'];
-
-/** The ECS agent's containers (`docker ps -a`, then `docker inspect`). */
-export function agentContainers(out: CollectorOutput): Fact<ContainerSummary[]> {
-  const cli = commandPath(out, 'docker');
-  if (!cli.known) return cli;
-  if (cli.value === null) return known([], cli.from);
-  const version = readDockerVersion(out);
-  if (!answered(version))
-    return unknown(`containers could not be listed: ${daemonDownReason(version)}`);
-  const read = readSection(out, 'docker-ps');
-  if (!read.ok) return read.unknown;
-  if (read.section.status !== 0) {
-    return unknown(
-      `docker ps failed: ${firstLine(read.section) || `exit ${read.section.status}`}`,
-      read.from,
-    );
-  }
-  const inspected = inspectDetails(out);
-  const containers = read.section.lines.flatMap((line): ContainerSummary[] => {
-    const [name, image, ...status] = line.trim().split(/\s+/);
-    if (!name || !image) return [];
-    const details = inspected.get(name);
-    return [
-      {
-        name,
-        image,
-        running: status[0] === 'Up',
-        ...(details?.restartPolicy ? { restartPolicy: details.restartPolicy } : {}),
-        ...(details?.versionLabel ? { versionLabel: details.versionLabel } : {}),
-      },
-    ];
-  });
-  return known(containers, read.from);
-}
-
-/** `/<name> <restart policy> <labels JSON>` lines of `docker inspect`, by container name. */
-function inspectDetails(
-  out: CollectorOutput,
-): Map<string, { restartPolicy?: string; versionLabel?: string }> {
-  const details = new Map<string, { restartPolicy?: string; versionLabel?: string }>();
-  const section = findSection(out, 'docker-inspect');
-  if (!section || !checkSection(section).ok) return details;
-  for (const line of section.lines) {
-    const match = /^\/?(\S+)\s+(\S*)\s*(.*)$/.exec(line.trim());
-    if (!match?.[1]) continue;
-    const labels = tryParseJson(match[3] ?? '');
-    const labelMap = labels.ok && isObject(labels.value) ? labels.value : {};
-    const versionKey = Object.keys(labelMap).find((key) => /version/i.test(key));
-    const versionLabel = versionKey ? String(labelMap[versionKey]) : undefined;
-    details.set(match[1], {
-      ...(match[2] ? { restartPolicy: match[2] } : {}),
-      ...(versionLabel ? { versionLabel } : {}),
-    });
-  }
-  return details;
-}
 
 export function dockerFacts(out: CollectorOutput): {
   docker: DockerFacts;
@@ -157,32 +109,6 @@ function engineFacts(out: CollectorOutput, version: DockerVersionRead): DockerFa
     daemonJson,
     runtimesDir,
   };
-}
-
-type Answered = Extract<DockerVersionRead, { state: 'read' }> & { server: { version?: string } };
-
-function answered(version: DockerVersionRead): version is Answered {
-  return version.state === 'read' && version.server !== undefined;
-}
-
-function daemonDownReason(version: DockerVersionRead): string {
-  switch (version.state) {
-    case 'no-cli':
-      return 'the docker CLI is not installed, so the daemon could not be asked';
-    case 'unreadable':
-      return version.unknown.reason;
-    case 'timed-out':
-      return 'docker version timed out: the daemon does not answer';
-    case 'read':
-      return `the Docker daemon did not answer${version.message ? `: ${version.message}` : ''}`;
-  }
-}
-
-/** Unknown because the daemon did not answer, citing `docker version`. */
-function daemonDown(version: DockerVersionRead, prefix = ''): Unknown {
-  const reason = `${prefix}${daemonDownReason(version)}`;
-  if (version.state === 'unreadable') return unknown(reason, version.unknown.from);
-  return unknown(reason, version.from);
 }
 
 function clientVersion(version: DockerVersionRead): Fact<string | null> {
@@ -273,68 +199,6 @@ function reasonOf(fact: Fact<unknown> | undefined): string {
   return fact && !fact.known ? fact.reason : 'unknown';
 }
 
-/** `/etc/docker/daemon.json` (credentials already redacted by the collector). */
-function readDaemonJson(out: CollectorOutput): Fact<JsonObject | null> {
-  const read = readSection(out, 'daemon-json');
-  if (!read.ok) return read.unknown;
-  if (read.section.status === 1) return known(null, read.from);
-  if (read.section.status !== 0)
-    return unknown('/etc/docker/daemon.json could not be read', read.from);
-  const parsed = tryParseJson(read.section.lines.join('\n'));
-  if (!parsed.ok)
-    return unknown(`/etc/docker/daemon.json is not valid JSON: ${parsed.error}`, read.from);
-  if (!isObject(parsed.value))
-    return unknown('/etc/docker/daemon.json is not a JSON object', read.from);
-  return known(parsed.value, read.from);
-}
-
-/** Executables in `/etc/docker-runtimes.d/` (Amazon Linux's docker registers each as a runtime). */
-function readRuntimesDir(out: CollectorOutput): Fact<string[]> {
-  const read = readSection(out, 'runtimes-dir');
-  if (!read.ok) return read.unknown;
-  if (read.section.status === 1) return known([], read.from);
-  if (read.section.status !== 0)
-    return unknown('/etc/docker-runtimes.d could not be listed', read.from);
-  const names = read.section.lines
-    .filter((line) => line.startsWith('x '))
-    .map((line) => line.slice(2));
-  return known(names, read.from);
-}
-
-/** Runtimes the daemon would have, read from its configuration when it is not running. */
-function configuredRuntimes(
-  daemonJson: Fact<JsonObject | null>,
-  runtimesDir: Fact<string[]>,
-): Fact<string[]> {
-  if (!daemonJson.known) return daemonJson;
-  if (!runtimesDir.known) return runtimesDir;
-  const configured = daemonJson.value?.runtimes;
-  const names = new Set([
-    'runc',
-    ...(isObject(configured) ? Object.keys(configured) : []),
-    ...runtimesDir.value,
-  ]);
-  const from: Provenance = {
-    source: `${daemonJson.from.source} ${runtimesDir.from.source}`,
-    excerpt: 'the daemon is not running: runtimes as configured',
-  };
-  return known([...names].sort(), from);
-}
-
-function cgroupDriverIn(config: JsonObject | undefined): string | undefined {
-  const options = config?.['exec-opts'];
-  if (!Array.isArray(options)) return undefined;
-  const option = options.find(
-    (o): o is string => typeof o === 'string' && o.startsWith('native.cgroupdriver='),
-  );
-  return option?.slice('native.cgroupdriver='.length);
-}
-
-function stringAt(config: JsonObject | undefined, key: string): string | undefined {
-  const value = config?.[key];
-  return typeof value === 'string' ? value : undefined;
-}
-
 /** containerd/runc version from its own `--version`, else from docker's components. */
 function toolVersion(
   out: CollectorOutput,
@@ -357,10 +221,6 @@ function toolVersion(
     `${tool} --version failed: ${firstLine(read.section) || `exit ${read.section.status}`}`,
     read.from,
   );
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isUnknown(value: DaemonInfo | Unknown | undefined): value is Unknown {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { type Fact, known, unknown } from '../../core/fact';
 import type { EnvFile, HostFacts } from '../../core/host-facts';
-import { agentContainers } from './docker';
+import { agentContainers } from './agent-containers';
 import type { CollectorOutput } from './framing';
 import { installedPackage, pathExists } from './inventory';
 import { firstLine, readSection, textOf } from './sections';
