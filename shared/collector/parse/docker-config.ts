@@ -4,6 +4,7 @@ import type { CollectorOutput } from './framing';
 import { readSection } from './sections';
 import { tryParseJson } from './text';
 
+/** A parsed JSON object. */
 export type JsonObject = Record<string, unknown>;
 
 /** `/etc/docker/daemon.json` (credentials already redacted by the collector). */
@@ -54,6 +55,7 @@ export function configuredRuntimes(
   return known([...names].sort(), from);
 }
 
+/** The cgroup driver daemon.json sets (`"exec-opts": ["native.cgroupdriver=systemd"]`). */
 export function cgroupDriverIn(config: JsonObject | undefined): string | undefined {
   const options = config?.['exec-opts'];
   if (!Array.isArray(options)) return undefined;
@@ -63,11 +65,13 @@ export function cgroupDriverIn(config: JsonObject | undefined): string | undefin
   return option?.slice('native.cgroupdriver='.length);
 }
 
+/** A string setting of daemon.json, e.g. `default-runtime`. */
 export function stringAt(config: JsonObject | undefined, key: string): string | undefined {
   const value = config?.[key];
   return typeof value === 'string' ? value : undefined;
 }
 
+/** A JSON object (not an array, not null). */
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
