@@ -5,8 +5,9 @@
  *
  *   node bench/collector.ts [--runs 9] [--shell /usr/bin/dash]
  *
- * Node built-ins only, so it runs without a bundler or a test runner. Exits 1
- * when any output passes the limit.
+ * Node built-ins only, so it runs without a bundler or a test runner. Run
+ * directly, it exits 1 when any output passes the limit; a benchmark runner can
+ * import {@link benchCollector} instead.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -52,29 +53,50 @@ interface Row {
   readonly maxMs: number;
 }
 
-const { values } = parseArgs({
-  options: {
-    runs: { type: 'string', default: '9' },
-    shell: { type: 'string', default: '/usr/bin/dash' },
-  },
-});
-const runs = Number(values.runs);
-const shell = values.shell;
+export interface BenchCollectorOptions {
+  /** Runs per host; the median is reported (default 9). */
+  readonly runs?: number;
+  /** Shell to run the script with (default /usr/bin/dash). */
+  readonly shell?: string;
+}
 
-const work = mkdtempSync(join(tmpdir(), 'baa-bench-'));
-try {
-  const sandbox = sandboxBin(join(work, 'sandbox-bin'));
-  const rows: Row[] = [];
-  cpSync(join(HOSTS, '_stubs'), join(work, 'hosts', '_stubs'), { recursive: true });
-  for (const name of fixtureNames()) {
-    const host = prepare(name);
-    rows.push(measure(name, join(host, 'root'), `${join(host, 'bin')}${delimiter}${sandbox}`));
+/**
+ * Measures every fixture host and this machine, prints the table, and returns
+ * the largest output in characters (a caller compares it with the 24,000 limit).
+ */
+export async function benchCollector(options: BenchCollectorOptions = {}): Promise<number> {
+  const runs = options.runs ?? 9;
+  const shell = options.shell ?? '/usr/bin/dash';
+  const work = mkdtempSync(join(tmpdir(), 'baa-bench-'));
+  try {
+    const sandbox = sandboxBin(join(work, 'sandbox-bin'));
+    cpSync(join(HOSTS, '_stubs'), join(work, 'hosts', '_stubs'), { recursive: true });
+    const rows: Row[] = [];
+    for (const name of fixtureNames()) {
+      const host = prepare(work, name);
+      const path = `${join(host, 'bin')}${delimiter}${sandbox}`;
+      rows.push(measure({ name, root: join(host, 'root'), path, runs, shell }));
+    }
+    rows.push(
+      measure({ name: '(this machine)', root: '/', path: process.env.PATH ?? '', runs, shell }),
+    );
+    print(rows, runs, shell);
+    return Math.max(...rows.map((row) => row.chars));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
-  rows.push(measure('(this machine)', '/', process.env.PATH ?? ''));
-  print(rows);
-  process.exitCode = rows.some((row) => row.chars > LIMIT) ? 1 : 0;
-} finally {
-  rmSync(work, { recursive: true, force: true });
+}
+
+// Run directly (`node bench/collector.ts`), not when a benchmark runner imports it.
+if (process.argv[1]?.endsWith('collector.ts')) {
+  const { values } = parseArgs({
+    options: {
+      runs: { type: 'string', default: '9' },
+      shell: { type: 'string', default: '/usr/bin/dash' },
+    },
+  });
+  const largest = await benchCollector({ runs: Number(values.runs), shell: values.shell });
+  process.exitCode = largest > LIMIT ? 1 : 0;
 }
 
 function fixtureNames(): string[] {
@@ -85,7 +107,7 @@ function fixtureNames(): string[] {
 }
 
 /** A copy of the fixture with its empty directories and mtimes restored (git keeps neither). */
-function prepare(name: string): string {
+function prepare(work: string, name: string): string {
   const host = join(work, 'hosts', name);
   cpSync(join(HOSTS, name), host, { recursive: true, verbatimSymlinks: true });
   const meta = JSON.parse(readFileSync(join(host, 'host.json'), 'utf8')) as {
@@ -109,7 +131,19 @@ function sandboxBin(dir: string): string {
   return dir;
 }
 
-function measure(name: string, root: string, path: string): Row {
+function measure({
+  name,
+  root,
+  path,
+  runs,
+  shell,
+}: {
+  name: string;
+  root: string;
+  path: string;
+  runs: number;
+  shell: string;
+}): Row {
   const times: number[] = [];
   let chars = 0;
   for (let run = 0; run < runs; run++) {
@@ -135,7 +169,7 @@ function measure(name: string, root: string, path: string): Row {
   };
 }
 
-function print(rows: readonly Row[]): void {
+function print(rows: readonly Row[], runs: number, shell: string): void {
   const width = Math.max(...rows.map((row) => row.name.length), 'fixture'.length);
   const line = (cells: string[]) =>
     console.log(
