@@ -1,0 +1,195 @@
+/**
+ * Collector benchmark: output size and run time of collect.sh on every fixture
+ * host and on this machine, against SSM Run Command's 24,000-character inline
+ * output limit.
+ *
+ *   node bench/collector.ts [--runs 9] [--shell /usr/bin/dash]
+ *
+ * Node built-ins only, so it runs without a bundler or a test runner. Run
+ * directly, it exits 1 when any output passes the limit; a benchmark runner can
+ * import {@link benchCollector} instead.
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const LIMIT = 24_000;
+const REPO = resolve(import.meta.dirname, '..');
+const HOSTS = join(REPO, 'test/fixtures/hosts');
+const SCRIPT = readFileSync(join(REPO, 'shared/collector/collect.sh'), 'utf8');
+const UTILITIES = [
+  'awk',
+  'cat',
+  'date',
+  'df',
+  'find',
+  'grep',
+  'head',
+  'sed',
+  'sort',
+  'stat',
+  'timeout',
+  'uniq',
+  'wc',
+];
+
+interface Row {
+  readonly name: string;
+  readonly chars: number;
+  readonly medianMs: number;
+  readonly minMs: number;
+  readonly maxMs: number;
+}
+
+export interface BenchCollectorOptions {
+  /** Runs per host; the median is reported (default 9). */
+  readonly runs?: number;
+  /** Shell to run the script with (default /usr/bin/dash). */
+  readonly shell?: string;
+}
+
+/**
+ * Measures every fixture host and this machine, prints the table, and returns
+ * the largest output in characters (a caller compares it with the 24,000 limit).
+ */
+export async function benchCollector(options: BenchCollectorOptions = {}): Promise<number> {
+  const runs = options.runs ?? 9;
+  const shell = options.shell ?? '/usr/bin/dash';
+  const work = mkdtempSync(join(tmpdir(), 'baa-bench-'));
+  try {
+    const sandbox = sandboxBin(join(work, 'sandbox-bin'));
+    cpSync(join(HOSTS, '_stubs'), join(work, 'hosts', '_stubs'), { recursive: true });
+    const rows: Row[] = [];
+    for (const name of fixtureNames()) {
+      const host = prepare(work, name);
+      const path = `${join(host, 'bin')}${delimiter}${sandbox}`;
+      rows.push(measure({ name, root: join(host, 'root'), path, runs, shell }));
+    }
+    rows.push(
+      measure({ name: '(this machine)', root: '/', path: process.env.PATH ?? '', runs, shell }),
+    );
+    print(rows, runs, shell);
+    return Math.max(...rows.map((row) => row.chars));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+// Run directly (`node bench/collector.ts`), not when a benchmark runner imports it.
+if (process.argv[1]?.endsWith('collector.ts')) {
+  const { values } = parseArgs({
+    options: {
+      runs: { type: 'string', default: '9' },
+      shell: { type: 'string', default: '/usr/bin/dash' },
+    },
+  });
+  const largest = await benchCollector({ runs: Number(values.runs), shell: values.shell });
+  process.exitCode = largest > LIMIT ? 1 : 0;
+}
+
+function fixtureNames(): string[] {
+  return readdirSync(HOSTS, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(HOSTS, entry.name, 'host.json')))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** A copy of the fixture with its empty directories and mtimes restored (git keeps neither). */
+function prepare(work: string, name: string): string {
+  const host = join(work, 'hosts', name);
+  cpSync(join(HOSTS, name), host, { recursive: true, verbatimSymlinks: true });
+  const meta = JSON.parse(readFileSync(join(host, 'host.json'), 'utf8')) as {
+    emptyDirs?: string[];
+    mtimes?: Record<string, number>;
+  };
+  for (const dir of meta.emptyDirs ?? []) mkdirSync(join(host, 'root', dir), { recursive: true });
+  for (const [path, time] of Object.entries(meta.mtimes ?? {}))
+    utimesSync(join(host, 'root', path), time, time);
+  return host;
+}
+
+function sandboxBin(dir: string): string {
+  mkdirSync(dir);
+  const path = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
+  for (const utility of UTILITIES) {
+    const found = path.map((p) => join(p, utility)).find((candidate) => existsSync(candidate));
+    if (!found) throw new Error(`${utility} is not on PATH`);
+    symlinkSync(found, join(dir, utility));
+  }
+  return dir;
+}
+
+function measure({
+  name,
+  root,
+  path,
+  runs,
+  shell,
+}: {
+  name: string;
+  root: string;
+  path: string;
+  runs: number;
+  shell: string;
+}): Row {
+  const times: number[] = [];
+  let chars = 0;
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    const result = spawnSync(shell, ['-s'], {
+      input: SCRIPT,
+      env: { PATH: path, BAA_ROOT: root, LC_ALL: 'C' },
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    });
+    times.push(performance.now() - started);
+    if (result.status !== 0)
+      throw new Error(`${name}: ${shell} exited ${result.status}: ${result.stderr}`);
+    chars = result.stdout.length;
+  }
+  times.sort((a, b) => a - b);
+  return {
+    name,
+    chars,
+    medianMs: times[Math.floor(times.length / 2)] ?? 0,
+    minMs: times[0] ?? 0,
+    maxMs: times.at(-1) ?? 0,
+  };
+}
+
+function print(rows: readonly Row[], runs: number, shell: string): void {
+  const width = Math.max(...rows.map((row) => row.name.length), 'fixture'.length);
+  const line = (cells: string[]) =>
+    console.log(
+      cells.map((cell, i) => (i === 0 ? cell.padEnd(width) : cell.padStart(10))).join('  '),
+    );
+  console.log(`collect.sh under ${shell}, ${runs} runs each\n`);
+  line(['fixture', 'chars', 'median ms', 'min ms', 'max ms']);
+  line(['-'.repeat(width), ...Array(4).fill('-'.repeat(10))]);
+  for (const row of rows) {
+    line([
+      row.name,
+      String(row.chars),
+      row.medianMs.toFixed(1),
+      row.minMs.toFixed(1),
+      row.maxMs.toFixed(1),
+    ]);
+  }
+  const largest = rows.reduce((a, b) => (b.chars > a.chars ? b : a));
+  const percent = ((largest.chars / LIMIT) * 100).toFixed(1);
+  console.log(
+    `\nlargest output: ${largest.chars} characters (${largest.name}), ${percent}% of the ${LIMIT} limit`,
+  );
+}
