@@ -7,7 +7,7 @@ import semver from 'semver';
 /** The leading `major.minor.patch` of a version string, or null when it has none. */
 export function coerceVersion(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  return semver.coerce(raw)?.version ?? null;
+  return semver.coerce(raw, { loose: true })?.version ?? null;
 }
 
 /** True when `raw` is at least `minimum`; null when `raw` is not a version. */

@@ -3,7 +3,6 @@
  * does: `node bin/batch-ami-audit.mjs …` in a child process.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -31,12 +30,3 @@ export function runCli(
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
-
-/**
- * False while the collector is still the stub that ships in the skeleton (its files carry a
- * `STUB` marker). TODO(integration): delete this and the skips that use it once the real
- * collector has landed; those tests must then pass.
- */
-export const COLLECTOR_READY = !['shared/collector/run-local.ts', 'shared/collector/parse.ts'].some(
-  (file) => readFileSync(`${ROOT}${file}`, 'utf8').includes('STUB'),
-);

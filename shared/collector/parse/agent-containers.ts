@@ -13,6 +13,9 @@ export function agentContainers(out: CollectorOutput): Fact<ContainerSummary[]> 
   const cli = commandPath(out, 'docker');
   if (!cli.known) return cli;
   if (cli.value === null) return known([], cli.from);
+  // No dockerd on this host: no local daemon, so no agent container can exist here.
+  const daemon = commandPath(out, 'dockerd');
+  if (daemon.known && daemon.value === null) return known([], daemon.from);
   const version = readDockerVersion(out);
   if (!answered(version)) return daemonDown(version, 'containers could not be listed: ');
   const read = readSection(out, 'docker-ps');

@@ -42,11 +42,27 @@ function nvidiaPciDevices(out: CollectorOutput): Fact<number> {
   );
 }
 
-/** The `nvidia` module in `/proc/modules`. */
+/**
+ * The `nvidia` module in `/proc/modules`. A kernel built without loadable modules has no
+ * `/proc/modules`; then the driver's own `/proc/driver/nvidia/version`, present whenever
+ * an NVIDIA driver runs, decides.
+ */
 function driverLoaded(out: CollectorOutput): Fact<boolean> {
   const read = readSection(out, 'nvidia-modules');
   if (!read.ok) return read.unknown;
-  if (read.section.status !== 0) return unknown('/proc/modules could not be read', read.from);
+  if (read.section.status !== 0) {
+    const version = readSection(out, 'nvidia-version');
+    if (version.ok) {
+      return known(
+        version.section.status === 0,
+        provenanceOf(
+          version.section,
+          version.section.status === 0 ? 'NVIDIA driver running' : 'no NVIDIA driver running',
+        ),
+      );
+    }
+    return unknown('/proc/modules could not be read', read.from);
+  }
   const line = read.section.lines.find((l) => l.split(' ')[0] === 'nvidia');
   return known(line !== undefined, provenanceOf(read.section, line ?? 'no nvidia module loaded'));
 }

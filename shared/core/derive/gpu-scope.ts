@@ -18,18 +18,24 @@ export interface GpuScope {
 
 /** Whether the GPU rules apply to this host in this context. */
 export function gpuScope(host: HostFacts, context?: ComputeEnvironmentContext): Derived<GpuScope> {
-  const { nvidiaPciDevices, driverLoaded } = host.gpu;
+  const { nvidiaPciDevices, driverLoaded, driverVersion } = host.gpu;
   const evidence = [
     ...evidenceOf(nvidiaPciDevices, (n) => `${n} NVIDIA PCI device(s)`),
     ...evidenceOf(driverLoaded, (loaded) =>
       loaded ? 'nvidia module loaded' : 'nvidia module not loaded',
     ),
   ];
+  // Without /proc/modules (a kernel built without loadable modules) the driver's own
+  // /proc/driver/nvidia/version still tells whether an NVIDIA driver is running.
+  const noDriver =
+    (driverLoaded.known && !driverLoaded.value) ||
+    (driverVersion.known && driverVersion.value === null);
   const hardware =
     (nvidiaPciDevices.known && nvidiaPciDevices.value > 0) ||
-    (driverLoaded.known && driverLoaded.value)
+    (driverLoaded.known && driverLoaded.value) ||
+    (driverVersion.known && driverVersion.value !== null)
       ? true
-      : nvidiaPciDevices.known && driverLoaded.known
+      : nvidiaPciDevices.known && noDriver
         ? false
         : null;
   if (context?.gpu) {

@@ -205,6 +205,13 @@ describe('Docker', () => {
     expect(knownValue(facts.docker.apiVersion)).toBe('1.19');
   });
 
+  it('knows there is no agent container when the docker CLI has no daemon beside it', () => {
+    const facts = parse([
+      { id: 'commands', source: 'cmd:command -v', lines: ['docker /usr/bin/docker', 'dockerd -'] },
+    ]);
+    expect(knownValue(facts.ecs.agentContainers)).toEqual([]);
+  });
+
   it('says a hung daemon is unknown, not stopped', () => {
     const facts = parse([
       ...DOCKER_SEEN,
@@ -264,6 +271,31 @@ describe('Docker', () => {
 });
 
 describe('NVIDIA', () => {
+  it('tells driver presence from /proc/driver/nvidia on a kernel without loadable modules', () => {
+    const noModules: SyntheticSection = {
+      id: 'nvidia-modules',
+      source: 'file:/proc/modules',
+      status: 1,
+    };
+    const without = parse([
+      noModules,
+      { id: 'nvidia-version', source: 'file:/proc/driver/nvidia/version', status: 1 },
+    ]);
+    expect(knownValue(without.gpu.driverLoaded)).toBe(false);
+
+    const withDriver = parse([
+      noModules,
+      {
+        id: 'nvidia-version',
+        source: 'file:/proc/driver/nvidia/version',
+        lines: [
+          'NVRM version: NVIDIA UNIX Open Kernel Module for x86_64  580.159.04  Release Build',
+        ],
+      },
+    ]);
+    expect(knownValue(withDriver.gpu.driverLoaded)).toBe(true);
+  });
+
   it('reads the proprietary kernel module version line', () => {
     const facts = parse([
       {
