@@ -26,7 +26,8 @@ import { delimiter, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const LIMIT = 24_000;
-const REPO = resolve(import.meta.dirname, '..');
+// Benchmarks run from the repository root (`npm run bench`, or `node bench/collector.ts` there).
+const REPO = process.cwd();
 const HOSTS = join(REPO, 'test/fixtures/hosts');
 const SCRIPT = readFileSync(join(REPO, 'shared/collector/collect.sh'), 'utf8');
 const UTILITIES = [

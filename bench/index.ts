@@ -2,9 +2,13 @@
  * Every benchmark, one command: `npm run bench` (or `npm run bench -- <name>...`).
  * Benchmarks print figures; they assert nothing and never run in the test suite.
  */
+import { benchCollector } from './collector';
 import { benchSweep } from './sweep';
 
 const BENCHMARKS: Readonly<Record<string, () => Promise<void>>> = {
+  collector: async () => {
+    await benchCollector();
+  },
   sweep: benchSweep,
 };
 
