@@ -15,7 +15,14 @@ import { rulesFor } from '../rules/index';
 import { TOOL_VERSION } from '../version';
 import { BASELINE_PARAMETERS, baselineFor } from './baselines';
 import { describeOrigin } from './describe-origin';
-import type { AccountReader, FactsCache, ProbeLauncher, ProbeRequest, ProbeTarget } from './ports';
+import type {
+  AccountReader,
+  CachedProbeFacts,
+  FactsCache,
+  ProbeLauncher,
+  ProbeRequest,
+  ProbeTarget,
+} from './ports';
 import { resolveComputeEnvironments } from './resolve-compute-environments';
 import { type Log, SILENT_LOG } from './telemetry';
 
@@ -123,12 +130,19 @@ async function completeWithHostFacts(
   log: Log,
 ): Promise<void> {
   const toProbe = new Map<string, PendingTarget[]>();
+  // One cache read per AMI, however many compute environments share it.
+  const cachedFacts = new Map<string, Promise<CachedProbeFacts | undefined>>();
+  const cachedFor = (amiId: string) => {
+    if (!cachedFacts.has(amiId))
+      cachedFacts.set(amiId, deps.factsCache?.get(amiId) ?? Promise.resolve(undefined));
+    return cachedFacts.get(amiId) as Promise<CachedProbeFacts | undefined>;
+  };
   for (const item of pending) {
     if (item.report.verdict === 'FAIL' || (!deps.factsCache && !deps.probeLauncher)) {
       outcome.reports.push(item.report);
       continue;
     }
-    const cached = await deps.factsCache?.get(item.target.amiId);
+    const cached = await cachedFor(item.target.amiId);
     if (cached) {
       const subject: AuditSubject = {
         ...item.subject,
