@@ -30,19 +30,15 @@ export async function benchSweep(): Promise<void> {
   const moto = await startMoto({ amisPath: null });
   try {
     const world = await new MotoWorld(moto).setUp();
-    const amis =
-      (
-        await world.ec2.send(
-          new (
-            await import('@aws-sdk/client-ec2')
-          ).DescribeImagesCommand({
-            Filters: [
-              { Name: 'virtualization-type', Values: ['hvm'] },
-              { Name: 'architecture', Values: ['x86_64'] },
-            ],
-          }),
-        )
-      ).Images?.slice(0, DISTINCT_AMIS).map((i) => i.ImageId ?? '') ?? [];
+    const images = await world.ec2.send(
+      new DescribeImagesCommand({
+        Filters: [
+          { Name: 'virtualization-type', Values: ['hvm'] },
+          { Name: 'architecture', Values: ['x86_64'] },
+        ],
+      }),
+    );
+    const amis = (images.Images ?? []).slice(0, DISTINCT_AMIS).map((i) => i.ImageId ?? '');
     if (amis.length < DISTINCT_AMIS) throw new Error(`moto has only ${amis.length} suitable AMIs`);
 
     const templates: string[] = [];
@@ -94,7 +90,11 @@ export async function benchSweep(): Promise<void> {
       region: 'us-east-1',
       accountId: '123456789012',
       now: () => new Date(),
-      notifier: { publish: async (reports) => void (published += reports.length) },
+      notifier: {
+        publish: async (reports) => {
+          published += reports.length;
+        },
+      },
     });
     const seconds = (performance.now() - start) / 1000;
 
