@@ -2,10 +2,12 @@
  * Every benchmark, one command: `npm run bench` (or `npm run bench -- <name>...`).
  * Benchmarks print figures; they assert nothing and never run in the test suite.
  */
+import { benchBundles } from './bundles';
 import { benchCollector } from './collector';
 import { benchSweep } from './sweep';
 
 const BENCHMARKS: Readonly<Record<string, () => Promise<void>>> = {
+  bundles: () => benchBundles(),
   collector: async () => {
     await benchCollector();
   },
