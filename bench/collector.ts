@@ -24,27 +24,14 @@ import {
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { BASIC_UTILITIES } from '../test/support/collector-utilities';
 
 const LIMIT = 24_000;
 // Benchmarks run from the repository root (`npm run bench`, or `node bench/collector.ts` there).
 const REPO = process.cwd();
 const HOSTS = join(REPO, 'test/fixtures/hosts');
 const SCRIPT = readFileSync(join(REPO, 'shared/collector/collect.sh'), 'utf8');
-const UTILITIES = [
-  'awk',
-  'cat',
-  'date',
-  'df',
-  'find',
-  'grep',
-  'head',
-  'sed',
-  'sort',
-  'stat',
-  'timeout',
-  'uniq',
-  'wc',
-];
+const UTILITIES = BASIC_UTILITIES;
 
 interface Row {
   readonly name: string;

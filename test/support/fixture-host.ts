@@ -24,22 +24,9 @@ import { runCollector } from '../../shared/collector/run-local';
 /** Where the fixture hosts live. */
 export const FIXTURE_HOSTS_DIR = resolve(import.meta.dirname, '../fixtures/hosts');
 
-/** The utilities collect.sh runs besides the commands it probes for. */
-export const BASIC_UTILITIES = [
-  'awk',
-  'cat',
-  'date',
-  'df',
-  'find',
-  'grep',
-  'head',
-  'sed',
-  'sort',
-  'stat',
-  'timeout',
-  'uniq',
-  'wc',
-] as const;
+import { BASIC_UTILITIES } from './collector-utilities';
+
+export { BASIC_UTILITIES };
 
 /** The shells the collector must run under. */
 export const SHELLS = ['/usr/bin/dash', '/usr/bin/bash'] as const;
