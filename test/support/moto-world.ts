@@ -1,14 +1,20 @@
 /**
  * Builds a small AWS account in moto_server for integration tests: a VPC with a
  * subnet and security group, the ECS instance role, an alert topic with an SQS
- * queue subscribed to it, and helpers to create compute environments and read
- * the alerts back.
+ * queue subscribed to it, the finding state table, and helpers to create compute
+ * environments and read the alerts back.
  */
 import {
   BatchClient,
   CreateComputeEnvironmentCommand,
   type CreateComputeEnvironmentCommandInput,
 } from '@aws-sdk/client-batch';
+import {
+  CreateTableCommand,
+  DeleteTableCommand,
+  DynamoDBClient,
+  waitUntilTableExists,
+} from '@aws-sdk/client-dynamodb';
 import {
   CreateLaunchTemplateCommand,
   CreateLaunchTemplateVersionCommand,
@@ -58,11 +64,14 @@ export class MotoWorld {
   readonly sns: SNSClient;
   readonly sqs: SQSClient;
   readonly iam: IAMClient;
+  readonly dynamodb: DynamoDBClient;
   subnetId = '';
   securityGroupId = '';
   serviceRoleArn = '';
   topicArn = '';
   queueUrl = '';
+  /** The finding state table, shaped as serverless.yml's FindingStateTable. */
+  stateTable = 'finding-states';
 
   readonly server: MotoServer;
 
@@ -74,6 +83,7 @@ export class MotoWorld {
     this.sns = new SNSClient(config);
     this.sqs = new SQSClient(config);
     this.iam = new IAMClient(config);
+    this.dynamodb = new DynamoDBClient(config);
   }
 
   async setUp(): Promise<this> {
@@ -107,7 +117,33 @@ export class MotoWorld {
     const topic = await this.sns.send(new CreateTopicCommand({ Name: 'batch-ami-alerts' }));
     this.topicArn = topic.TopicArn ?? '';
     this.queueUrl = await this.subscribeQueue('alerts');
+    await this.createStateTable();
     return this;
+  }
+
+  /** (Re)creates the finding state table, empty: every compute environment starts unseen. */
+  async createStateTable(): Promise<void> {
+    await this.dynamodb
+      .send(new DeleteTableCommand({ TableName: this.stateTable }))
+      .catch(() => undefined); // absent the first time
+    await this.dynamodb.send(
+      new CreateTableCommand({
+        TableName: this.stateTable,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [
+          { AttributeName: 'pk', AttributeType: 'S' },
+          { AttributeName: 'sk', AttributeType: 'S' },
+        ],
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+      }),
+    );
+    await waitUntilTableExists(
+      { client: this.dynamodb, maxWaitTime: 10, minDelay: 1 },
+      { TableName: this.stateTable },
+    );
   }
 
   /** Subscribes a new SQS queue to the alert topic, optionally with a filter policy. */
