@@ -5,6 +5,8 @@
  * rejected with a log line and a metric and never thrown, so EventBridge does not retry them
  * into a crash loop; AWS failures are thrown, so Lambda retries them and then dead-letters.
  */
+import type { AuditReport } from '../core/report';
+import { isWaived } from '../core/rule';
 import { InvalidInputError } from '../errors';
 import { parseComputeEnvironmentEvent } from '../events/parse-event';
 import { applyWaivers } from '../waivers/apply';
@@ -30,7 +32,12 @@ export type ChangeOutcome =
   | {
       readonly status: 'audited';
       readonly computeEnvironment: string;
-      readonly verdicts: readonly { readonly amiId?: string; readonly verdict: string }[];
+      readonly verdicts: readonly {
+        readonly amiId?: string;
+        readonly verdict: string;
+        /** Rules whose findings a waiver in force covers: reported, not alerting. */
+        readonly waivedRules?: readonly string[];
+      }[];
       readonly probes: number;
     };
 
@@ -116,9 +123,15 @@ export async function handleChangeEvent(event: unknown, deps: ChangeDeps): Promi
     verdicts: reports.map((r) => ({
       ...(r.target.amiId ? { amiId: r.target.amiId } : {}),
       verdict: r.verdict,
+      ...waivedRulesOf(r),
     })),
     probes: outcome.probes.length,
   };
+}
+
+function waivedRulesOf(report: AuditReport): { waivedRules?: string[] } {
+  const waived = report.findings.filter(isWaived).map((f) => f.ruleId);
+  return waived.length > 0 ? { waivedRules: waived } : {};
 }
 
 /** Tells the notifier the compute environment is gone, so its open findings resolve. */

@@ -8,6 +8,7 @@ import {
   BatchClient,
   CreateComputeEnvironmentCommand,
   type CreateComputeEnvironmentCommandInput,
+  DeleteComputeEnvironmentCommand,
 } from '@aws-sdk/client-batch';
 import {
   CreateTableCommand,
@@ -22,6 +23,7 @@ import {
   CreateSubnetCommand,
   CreateVpcCommand,
   EC2Client,
+  ModifyLaunchTemplateCommand,
 } from '@aws-sdk/client-ec2';
 import {
   AddRoleToInstanceProfileCommand,
@@ -193,12 +195,14 @@ export class MotoWorld {
     computeResources: Partial<
       NonNullable<CreateComputeEnvironmentCommandInput['computeResources']>
     >,
+    tags?: Record<string, string>,
   ): Promise<string> {
     const response = await this.batch.send(
       new CreateComputeEnvironmentCommand({
         computeEnvironmentName: name,
         type: 'MANAGED',
         serviceRole: this.serviceRoleArn,
+        ...(tags ? { tags } : {}),
         computeResources: {
           type: 'EC2',
           minvCpus: 0,
@@ -233,6 +237,30 @@ export class MotoWorld {
     }
     return created.LaunchTemplate?.LaunchTemplateId ?? '';
   }
+
+  /**
+   * Adds a version using `imageId` to the launch template and makes it the default, which is
+   * how a compute environment at `$Default` moves to another AMI (moto's
+   * UpdateComputeEnvironment ignores computeResources).
+   */
+  async switchLaunchTemplateImage(name: string, imageId: string): Promise<void> {
+    const version = await this.ec2.send(
+      new CreateLaunchTemplateVersionCommand({
+        LaunchTemplateName: name,
+        LaunchTemplateData: { ImageId: imageId },
+      }),
+    );
+    await this.ec2.send(
+      new ModifyLaunchTemplateCommand({
+        LaunchTemplateName: name,
+        DefaultVersion: String(version.LaunchTemplateVersion?.VersionNumber),
+      }),
+    );
+  }
+
+  async deleteComputeEnvironment(name: string): Promise<void> {
+    await this.batch.send(new DeleteComputeEnvironmentCommand({ computeEnvironment: name }));
+  }
 }
 
 /** The CloudTrail-shaped EventBridge event for a CreateComputeEnvironment call. */
@@ -261,6 +289,30 @@ export function createComputeEnvironmentEvent(name: string, arn: string, eventId
       readOnly: false,
       eventType: 'AwsApiCall',
       recipientAccountId: '123456789012',
+    },
+  };
+}
+
+/** The CloudTrail-shaped EventBridge event for another Batch call on a compute environment. */
+export function computeEnvironmentCallEvent(
+  eventName: 'UpdateComputeEnvironment' | 'DeleteComputeEnvironment',
+  nameOrArn: string,
+  eventId: string,
+) {
+  const create = createComputeEnvironmentEvent(nameOrArn, nameOrArn, eventId);
+  return {
+    ...create,
+    detail: {
+      ...create.detail,
+      eventName,
+      requestParameters: { computeEnvironment: nameOrArn },
+      responseElements:
+        eventName === 'DeleteComputeEnvironment'
+          ? null
+          : {
+              computeEnvironmentName: nameOrArn.split('/').pop(),
+              computeEnvironmentArn: nameOrArn,
+            },
     },
   };
 }
