@@ -31,7 +31,8 @@ export const MAX_MESSAGE_BYTES = 250 * 1024;
 
 /**
  * The SNS message of a document, shrunk to fit: first the embedded report is left out (the
- * problems and changes stay), then a digest's last groups (counted in `omittedGroups`).
+ * problems and changes stay), then the findings' evidence; a digest drops its last groups
+ * (counted in `omittedGroups`).
  *
  * @example
  * const { subject, message, attributes } = buildSnsMessage(document);
@@ -66,10 +67,20 @@ function render(document: NotificationDocument): SnsMessage {
 function shrink(document: NotificationDocument): NotificationDocument | undefined {
   if (document.type === 'batch-ami-auditor.findings') {
     if (document.report) return { ...document, report: null } satisfies FindingsDocument;
-    if (document.problems.some((p) => p.evidence.length > 0)) {
+    const findings = [
+      ...document.problems,
+      ...document.waived,
+      ...document.changes.map((c) => c.finding),
+    ];
+    if (findings.some((f) => f && f.evidence.length > 0)) {
+      // The evidence stays in the audit's logs; the message keeps what is wrong and the fix.
+      const bare = <T extends { readonly evidence: readonly unknown[] } | null>(f: T): T =>
+        f && { ...f, evidence: [] };
       return {
         ...document,
-        problems: document.problems.map((p) => ({ ...p, evidence: [] })),
+        changes: document.changes.map((c) => ({ ...c, finding: bare(c.finding) })),
+        problems: document.problems.map(bare),
+        waived: document.waived.map(bare),
       } satisfies FindingsDocument;
     }
     return undefined;
