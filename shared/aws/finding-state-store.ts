@@ -4,8 +4,8 @@
  * `<compute environment>#<AMI>#<rule>` (a change run reads one compute environment's prefix;
  * `#` cannot occur in Batch names or AMI ids). Resolved states expire after a while (TTL).
  *
- * IAM: dynamodb:Query, dynamodb:PutItem on the table (and kms:Decrypt, kms:GenerateDataKey on
- * the stack's key, which encrypts it).
+ * IAM: dynamodb:Query, dynamodb:PutItem on the table; kms:Decrypt, kms:Encrypt,
+ * kms:GenerateDataKey*, kms:DescribeKey on the stack's key (which encrypts it), through DynamoDB.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';

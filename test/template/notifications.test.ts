@@ -47,6 +47,24 @@ describe('the finding state table', () => {
     },
   );
 
+  it.each(['AuditChangeRole', 'SweepRole'])(
+    '%s may use the stack key for the table only through DynamoDB',
+    (role) => {
+      const viaDynamo = statementsOf(role).filter((s) =>
+        JSON.stringify(s.Condition ?? {}).includes('kms:ViaService'),
+      );
+      expect(viaDynamo).toHaveLength(1);
+      expect(viaDynamo[0]).toMatchObject({
+        Resource: { 'Fn::GetAtt': ['AuditKey', 'Arn'] },
+        Condition: {
+          StringEquals: {
+            'kms:ViaService': { 'Fn::Sub': 'dynamodb.${AWS::Region}.amazonaws.com' },
+          },
+        },
+      });
+    },
+  );
+
   it.each(['AuditChangeLambdaFunction', 'SweepLambdaFunction'])(
     '%s is told the table and the routing tags',
     (fn) => {
