@@ -39,6 +39,7 @@ const stateSchema = z.object({
   auditId: z.string(),
 });
 
+/** The FindingStateStore over the stack's DynamoDB table. */
 export class DynamoFindingStateStore implements FindingStateStore {
   private readonly dynamo: DynamoDBDocumentClient;
   private readonly tableName: string;

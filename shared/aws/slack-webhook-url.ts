@@ -17,6 +17,7 @@ export type WebhookSource =
   | { readonly kind: 'ssm'; readonly parameterName: string }
   | { readonly kind: 'secretsmanager'; readonly secretArn: string };
 
+/** The clients {@link readWebhookUrl} may call (only the one the source needs is used). */
 export interface WebhookClients {
   readonly ssm: SSMClient;
   readonly secrets: SecretsManagerClient;

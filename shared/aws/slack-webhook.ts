@@ -11,6 +11,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SlackMessage } from '../notify/slack';
 
+/** How hard {@link postToSlack} tries; the defaults suit the Lambda. */
 export interface PostOptions {
   /** Tries in all, the first included (default 3). */
   readonly attempts?: number;

@@ -40,6 +40,7 @@ export class SnsMessagePublisher implements MessagePublisher {
   }
 }
 
+/** What the stack's notifier is built from. */
 export interface SnsNotifierConfig {
   readonly sns: SNSClient;
   readonly dynamo: DynamoDBDocumentClient;

@@ -6,10 +6,12 @@
  */
 import type { DigestDocument, FindingsDocument } from './document-schema';
 
+/** One SNS message attribute, as PublishCommand takes it. */
 export type MessageAttribute =
   | { readonly DataType: 'String'; readonly StringValue: string }
   | { readonly DataType: 'String.Array'; readonly StringValue: string };
 
+/** A message's attributes by name (at most 10: SNS's limit). */
 export type MessageAttributes = Readonly<Record<string, MessageAttribute>>;
 
 /**

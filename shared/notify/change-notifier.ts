@@ -20,6 +20,7 @@ export interface MessagePublisher {
   publish(message: SnsMessage): Promise<void>;
 }
 
+/** What the change-only notifier needs: where states live, how to send, how to route. */
 export interface ChangeNotifierDeps {
   readonly store: FindingStateStore;
   readonly publisher: MessagePublisher;

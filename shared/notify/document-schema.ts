@@ -12,7 +12,9 @@ import { auditReportSchema, findingSchema } from '../core/report-schema';
 
 /** Version 2: change-only messages (version 1 was one message per failing report). */
 export const NOTIFICATION_SCHEMA_VERSION = 2;
+/** `type` of the message about one compute environment and AMI. */
 export const FINDINGS_TYPE = 'batch-ami-auditor.findings';
+/** `type` of a sweep's digest. */
 export const DIGEST_TYPE = 'batch-ami-auditor.digest';
 
 const severitySchema = z.enum(['critical', 'high', 'medium', 'low', 'info']);
@@ -24,6 +26,7 @@ const computeEnvironmentSchema = z.object({ name: z.string(), arn: z.string().op
   description: 'A compute environment: name, and ARN when known.',
 });
 
+/** One finding whose state people are told about. */
 export const findingChangeSchema = z
   .object({
     change: z
@@ -61,6 +64,7 @@ const changeCountsSchema = z.object({
   resolved: z.number().int().nonnegative(),
 });
 
+/** What changed for one compute environment and AMI. */
 export const findingsDocumentSchema = z
   .object({
     schemaVersion: z.literal(NOTIFICATION_SCHEMA_VERSION),
@@ -116,6 +120,7 @@ export const findingsDocumentSchema = z
     description: 'What changed for one compute environment and AMI.',
   });
 
+/** A digest's changes of one compute environment and AMI. */
 export const digestGroupSchema = z
   .object({
     computeEnvironment: computeEnvironmentSchema,
@@ -126,6 +131,7 @@ export const digestGroupSchema = z
   })
   .meta({ id: 'DigestGroup', description: 'The changes of one compute environment and AMI.' });
 
+/** A digest's worst offender. */
 export const offenderSchema = z
   .object({
     computeEnvironment: computeEnvironmentSchema,
@@ -137,6 +143,7 @@ export const offenderSchema = z
   })
   .meta({ id: 'Offender', description: 'A compute environment and AMI among the worst now.' });
 
+/** One sweep: totals, changes, worst offenders. */
 export const digestDocumentSchema = z
   .object({
     schemaVersion: z.literal(NOTIFICATION_SCHEMA_VERSION),

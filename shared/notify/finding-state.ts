@@ -11,10 +11,12 @@ export const UNRESOLVED_AMI = 'unresolved';
 
 /** Statuses of a finding that is still open. */
 export type OpenStatus = 'FAIL' | 'INCONCLUSIVE' | 'ERROR';
+/** A recorded finding's status: open, or resolved (kept a while, to call a recurrence back). */
 export type StateStatus = OpenStatus | 'RESOLVED';
 
 const OPEN: ReadonlySet<string> = new Set<OpenStatus>(['FAIL', 'INCONCLUSIVE', 'ERROR']);
 
+/** What people were last told about one finding. */
 export interface FindingState {
   readonly accountId: string;
   readonly region: string;
@@ -65,6 +67,7 @@ export function findingKey(computeEnvironment: string, amiId: string, ruleId: st
   return `${computeEnvironment}#${amiId}#${ruleId}`;
 }
 
+/** The key of a state within its account and region. */
 export const stateKey = (state: FindingState): string =>
   findingKey(state.computeEnvironment, state.amiId, state.ruleId);
 
@@ -80,7 +83,5 @@ export function isTracked(finding: Finding): boolean {
   return finding.level === 'required' && OPEN.has(finding.status);
 }
 
+/** True unless resolved. */
 export const isOpen = (state: FindingState): boolean => state.status !== 'RESOLVED';
-
-/** Open and not waived: what people have been told is wrong. */
-export const isAnnounced = (state: FindingState): boolean => isOpen(state) && !state.waived;

@@ -3,6 +3,7 @@
 import type { DigestDocument, FindingChange, FindingsDocument } from './document-schema';
 import type { ChangeKind } from './transitions';
 
+/** How each kind of change is labelled in front of a rule id (`NEW image-hvm`). */
 export const CHANGE_LABEL: Readonly<Record<ChangeKind, string>> = {
   new: 'NEW',
   regressed: 'BACK',

@@ -15,6 +15,7 @@ import {
 } from './labels';
 
 type Text = { readonly type: 'mrkdwn' | 'plain_text'; readonly text: string };
+/** The Block Kit blocks this renderer uses. */
 export type SlackBlock =
   | { readonly type: 'header'; readonly text: Text }
   | { readonly type: 'section'; readonly text?: Text; readonly fields?: readonly Text[] }

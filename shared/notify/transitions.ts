@@ -24,6 +24,7 @@ import {
   UNRESOLVED_AMI,
 } from './finding-state';
 
+/** What happened to a finding since people were last told. */
 export type ChangeKind = 'new' | 'regressed' | 'changed' | 'resolved';
 
 /** Why an open finding resolved. */
@@ -36,6 +37,7 @@ export type Resolution =
   /** The rule still reports a problem, but no longer at the required level. */
   | 'no-longer-required';
 
+/** One finding's change, and the state to record for it. */
 export interface Transition {
   readonly change: ChangeKind;
   /** True when people are told about it; false for waived findings, which are only recorded. */
@@ -50,6 +52,7 @@ export interface Transition {
   readonly resolution?: Resolution;
 }
 
+/** How transitions are detected. */
 export interface DetectOptions {
   /** Tag names that route alerts (e.g. `team`); other tags are not recorded. */
   readonly routingTagNames: readonly string[];

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 
+/** The only `version:` a waiver file may declare. */
 export const WAIVER_FILE_VERSION = 1;
 
 /** 12 digits as a string: YAML reads an unquoted `012345678901` as a number and drops the 0. */
@@ -16,6 +17,7 @@ const accountId = z
   })
   .regex(/^\d{12}$/, 'expected a 12-digit AWS account id');
 
+/** Which targets a waiver covers. */
 export const waiverMatchSchema = z
   .strictObject({
     computeEnvironment: z
@@ -33,6 +35,7 @@ export const waiverMatchSchema = z
     'Which targets the waiver covers; every criterion given must match. `{}` covers every target.',
   );
 
+/** One waiver: a rule, where, why, who, until when. */
 export const waiverSchema = z.strictObject({
   rule: z.string().min(1).describe('The rule id the waiver covers, e.g. `image-hvm`.'),
   match: waiverMatchSchema,
@@ -41,6 +44,7 @@ export const waiverSchema = z.strictObject({
   expires: z.iso.date('expected a date, YYYY-MM-DD').describe('Last day it applies (UTC).'),
 });
 
+/** The whole file. */
 export const waiverFileSchema = z.strictObject({
   version: z.literal(WAIVER_FILE_VERSION, `expected version: ${WAIVER_FILE_VERSION}`),
   waivers: z.array(waiverSchema),
@@ -48,4 +52,5 @@ export const waiverFileSchema = z.strictObject({
 
 /** One waiver as the file states it. */
 export type Waiver = z.infer<typeof waiverSchema>;
+/** A waiver's `match`. */
 export type WaiverMatch = z.infer<typeof waiverMatchSchema>;
