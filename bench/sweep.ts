@@ -91,8 +91,8 @@ export async function benchSweep(): Promise<void> {
       accountId: '123456789012',
       now: () => new Date(),
       notifier: {
-        publish: async (reports) => {
-          published += reports.length;
+        publish: async (run) => {
+          published += run.reports.length;
         },
       },
     });

@@ -1,4 +1,7 @@
-/** The output options every report-producing command shares: `--format`, `--output`, `--no-color`. */
+/**
+ * The options every report-producing command shares: `--format`, `--output`, `--no-color` and
+ * `--waivers`.
+ */
 import { type Command, Option } from 'commander';
 import { type Paint, PLAIN, paintFor } from '../shared/report/paint';
 import { REPORT_FORMATS, type ReportFormat } from '../shared/report/render';
@@ -11,6 +14,8 @@ export interface ReportOptions<F extends string = ReportFormat> {
   readonly output?: string;
   /** False with `--no-color`. */
   readonly color: boolean;
+  /** A waiver file (YAML or JSON) to apply before rendering (docs/waivers.md). */
+  readonly waivers?: string;
 }
 
 /**
@@ -29,6 +34,10 @@ export function withReportOptions(
     .option(
       '--no-color',
       'no colour in text output (default: colour only on a terminal without NO_COLOR)',
+    )
+    .option(
+      '--waivers <file>',
+      'waiver file (YAML or JSON): covered findings are reported as waived and do not decide the verdict',
     )
     .addHelpText('after', EXIT_CODES_HELP);
 }

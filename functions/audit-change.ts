@@ -1,18 +1,28 @@
 /**
  * Audits a compute environment when CloudTrail reports a Create/UpdateComputeEnvironment
- * call (EventBridge rule). A thin adapter: the logic is shared/pipeline/handle-change-event.ts.
+ * call, and resolves its findings on DeleteComputeEnvironment (EventBridge rule). A thin
+ * adapter: the logic is shared/pipeline/handle-change-event.ts.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
-import { SnsNotifier } from '../shared/aws/sns-notifier';
-import { newAccountReader, sns } from '../shared/lambda/clients';
+import { createSnsNotifier } from '../shared/aws/sns-notifier';
+import { dynamo, newAccountReader, sns } from '../shared/lambda/clients';
 import { readEnvironment } from '../shared/lambda/config';
 import { log, logger, metricSink, metrics } from '../shared/lambda/observability';
+import { WAIVERS } from '../shared/lambda/waivers';
 import { handleChangeEvent } from '../shared/pipeline/handle-change-event';
 
 const env = readEnvironment();
-const notifier = new SnsNotifier(sns, env.ALERT_TOPIC_ARN);
+const notifier = createSnsNotifier({
+  sns,
+  dynamo,
+  topicArn: env.ALERT_TOPIC_ARN,
+  tableName: env.FINDING_STATE_TABLE,
+  routingTagNames: env.ROUTING_TAGS,
+  log,
+  metrics: metricSink,
+});
 
 export const handler = middy()
   .use(injectLambdaContext(logger, { resetKeys: true }))
@@ -21,6 +31,7 @@ export const handler = middy()
     handleChangeEvent(event, {
       reader: newAccountReader(),
       notifier,
+      waivers: WAIVERS,
       now: () => new Date(),
       log,
       metrics: metricSink,

@@ -1,15 +1,16 @@
 /**
- * Audits every compute environment of the account and region on a schedule.
- * A thin adapter: the logic is shared/pipeline/sweep.ts.
+ * Audits every compute environment of the account and region on a schedule, and sends one
+ * digest of what changed. A thin adapter: the logic is shared/pipeline/sweep.ts.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { SnsNotifier } from '../shared/aws/sns-notifier';
-import { newAccountReader, sns } from '../shared/lambda/clients';
+import { createSnsNotifier } from '../shared/aws/sns-notifier';
+import { dynamo, newAccountReader, sns } from '../shared/lambda/clients';
 import { accountIdOf, readEnvironment } from '../shared/lambda/config';
 import { log, logger, metricSink, metrics } from '../shared/lambda/observability';
+import { WAIVERS } from '../shared/lambda/waivers';
 import { sweep } from '../shared/pipeline/sweep';
 
 interface SweepSummary {
@@ -19,7 +20,15 @@ interface SweepSummary {
 }
 
 const env = readEnvironment();
-const notifier = new SnsNotifier(sns, env.ALERT_TOPIC_ARN);
+const notifier = createSnsNotifier({
+  sns,
+  dynamo,
+  topicArn: env.ALERT_TOPIC_ARN,
+  tableName: env.FINDING_STATE_TABLE,
+  routingTagNames: env.ROUTING_TAGS,
+  log,
+  metrics: metricSink,
+});
 
 export const handler = middy<ScheduledEvent, SweepSummary, Error, Context>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
@@ -31,6 +40,7 @@ export const handler = middy<ScheduledEvent, SweepSummary, Error, Context>()
     const outcome = await sweep(auditId, {
       reader,
       notifier,
+      waivers: WAIVERS,
       region: env.AWS_REGION,
       accountId: accountIdOf(context.invokedFunctionArn),
       now: () => new Date(),

@@ -3,7 +3,7 @@
  * A rule that throws becomes an ERROR finding; it never aborts the audit.
  */
 import type { Finding, FindingStatus, Rule, Severity } from './rule';
-import { SEVERITIES } from './rule';
+import { isWaived, SEVERITIES } from './rule';
 import type { AuditSubject } from './subject';
 
 export type Verdict = 'PASS' | 'FAIL' | 'INCONCLUSIVE';
@@ -51,10 +51,11 @@ function runRule(rule: Rule, subject: AuditSubject): Finding {
 /**
  * FAIL if a required rule failed; else INCONCLUSIVE if a required rule was
  * inconclusive or errored; else PASS. Recommended and advisory rules never
- * change the verdict: they are reported as warnings.
+ * change the verdict: they are reported as warnings. Nor do waived findings
+ * (a waiver in force); an expired waiver no longer shields its finding.
  */
 export function verdictOf(findings: readonly Finding[]): Verdict {
-  const required = findings.filter((f) => f.level === 'required');
+  const required = findings.filter((f) => f.level === 'required' && !isWaived(f));
   if (required.some((f) => f.status === 'FAIL')) return 'FAIL';
   if (required.some((f) => f.status === 'INCONCLUSIVE' || f.status === 'ERROR')) {
     return 'INCONCLUSIVE';
@@ -64,9 +65,12 @@ export function verdictOf(findings: readonly Finding[]): Verdict {
 
 const PROBLEM_STATUSES: readonly FindingStatus[] = ['FAIL', 'INCONCLUSIVE', 'ERROR'];
 
-/** The most severe severity among findings that are a problem, or undefined when none is. */
+/**
+ * The most severe severity among findings that are a problem, or undefined when none is.
+ * Waived findings are left out: severity routes alerts, and a waived finding does not alert.
+ */
 export function highestSeverity(findings: readonly Finding[]): Severity | undefined {
-  const problems = findings.filter((f) => PROBLEM_STATUSES.includes(f.status));
+  const problems = findings.filter((f) => PROBLEM_STATUSES.includes(f.status) && !isWaived(f));
   return SEVERITIES.find((s) => problems.some((f) => f.severity === s));
 }
 

@@ -21,7 +21,7 @@ const toolSchema = z
 const verdictSchema = z
   .enum(['PASS', 'FAIL', 'INCONCLUSIVE'])
   .describe(
-    'FAIL when a required rule failed; else INCONCLUSIVE when a required rule was inconclusive or errored; else PASS.',
+    'FAIL when a required rule failed; else INCONCLUSIVE when a required rule was inconclusive or errored; else PASS. Findings under a waiver in force are left out.',
   );
 
 const findingStatusSchema = z
@@ -46,6 +46,23 @@ export const evidenceSchema = z
   })
   .meta({ id: 'Evidence', description: 'One piece of evidence a finding cites.' });
 
+export const findingWaiverSchema = z
+  .object({
+    reason: z.string().describe('Why the risk was accepted.'),
+    owner: z.string().describe('Who accepted it: a person or team to ask.'),
+    expires: z.iso.date().describe('The last day the waiver applies (YYYY-MM-DD, UTC, inclusive).'),
+    expired: z
+      .boolean()
+      .describe(
+        'True once `expires` has passed: the waiver no longer applies and the finding counts again.',
+      ),
+  })
+  .meta({
+    id: 'FindingWaiver',
+    description:
+      'A waiver that matched the finding (docs/waivers.md). In force, the finding keeps its status but neither decides the verdict nor alerts.',
+  });
+
 export const findingSchema = z
   .object({
     ruleId: z
@@ -69,6 +86,9 @@ export const findingSchema = z
     remediation: z.string().describe('How to fix a problem.'),
     impact: z.string().describe('What goes wrong in AWS Batch when the rule fails.'),
     specUrl: z.string().describe('The AWS Batch documentation the rule enforces.'),
+    waiver: findingWaiverSchema
+      .optional()
+      .describe('The waiver that matched this finding, in force or expired; absent when none did.'),
   })
   .meta({ id: 'Finding', description: "One rule's result for one target." });
 
@@ -107,10 +127,13 @@ export const findingSummarySchema = z
         ERROR: count,
       })
       .describe('Number of findings with each status; every status is present.'),
+    waived: count.describe(
+      'Findings a waiver in force covers; they keep their status and are counted in byStatus too.',
+    ),
     highestSeverity: severitySchema
       .nullable()
       .describe(
-        'Most severe severity among FAIL, INCONCLUSIVE and ERROR findings; null when none.',
+        'Most severe severity among FAIL, INCONCLUSIVE and ERROR findings no waiver covers; null when none.',
       ),
   })
   .meta({ id: 'FindingSummary', description: 'Counts, so consumers need not walk the findings.' });

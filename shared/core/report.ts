@@ -4,7 +4,7 @@
  */
 import type { Verdict } from './engine';
 import { highestSeverity, verdictOf } from './engine';
-import type { Finding, FindingStatus, Severity } from './rule';
+import { type Finding, type FindingStatus, isWaived, type Severity } from './rule';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -25,7 +25,9 @@ export interface AuditTarget {
 export interface FindingSummary {
   readonly total: number;
   readonly byStatus: Readonly<Record<FindingStatus, number>>;
-  /** Most severe severity among FAIL, INCONCLUSIVE and ERROR findings. */
+  /** Findings a waiver in force covers (they keep their status, and are counted in `byStatus` too). */
+  readonly waived: number;
+  /** Most severe severity among FAIL, INCONCLUSIVE and ERROR findings no waiver covers. */
   readonly highestSeverity: Severity | null;
 }
 
@@ -60,7 +62,12 @@ export function summarise(findings: readonly Finding[]): FindingSummary {
     ERROR: 0,
   };
   for (const finding of findings) byStatus[finding.status] += 1;
-  return { total: findings.length, byStatus, highestSeverity: highestSeverity(findings) ?? null };
+  return {
+    total: findings.length,
+    byStatus,
+    waived: findings.filter(isWaived).length,
+    highestSeverity: highestSeverity(findings) ?? null,
+  };
 }
 
 export interface BuildReportInput {

@@ -71,6 +71,20 @@ export interface Rule {
   check(subject: AuditSubject): RuleResult;
 }
 
+/**
+ * A waiver that matched a finding (see docs/waivers.md): someone accepted the risk, for a reason,
+ * until a date. The finding keeps its status; while the waiver is in force it neither decides the
+ * verdict nor alerts. An expired waiver stays on the finding, so reports say it expired.
+ */
+export interface FindingWaiver {
+  readonly reason: string;
+  readonly owner: string;
+  /** The last day the waiver applies, `YYYY-MM-DD` (UTC, inclusive). */
+  readonly expires: string;
+  /** True once `expires` has passed: the waiver no longer applies and the finding counts again. */
+  readonly expired: boolean;
+}
+
 /** A rule's result, joined with the rule's metadata, as reports carry it. */
 export interface Finding {
   readonly ruleId: string;
@@ -84,6 +98,13 @@ export interface Finding {
   readonly remediation: string;
   readonly impact: string;
   readonly specUrl: string;
+  /** The waiver that matched this finding, in force or expired; absent when none matched. */
+  readonly waiver?: FindingWaiver;
+}
+
+/** True when a waiver in force covers `finding`: it is reported, but neither gates nor alerts. */
+export function isWaived(finding: Finding): boolean {
+  return finding.waiver !== undefined && !finding.waiver.expired;
 }
 
 /** Result helpers, so rules read as prose. */

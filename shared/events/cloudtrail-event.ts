@@ -21,11 +21,17 @@ export const AUDITED_EVENT_NAMES = [
 ] as const;
 export type AuditedEventName = (typeof AUDITED_EVENT_NAMES)[number];
 
+/** The call that removes a compute environment: its findings resolve. */
+export const DELETE_EVENT_NAME = 'DeleteComputeEnvironment';
+
 /** The EventBridge rule pattern that delivers exactly the events this module handles. */
 export const EVENT_PATTERN = {
   source: [BATCH_SOURCE],
   'detail-type': [CLOUDTRAIL_DETAIL_TYPE],
-  detail: { eventSource: [BATCH_EVENT_SOURCE], eventName: [...AUDITED_EVENT_NAMES] },
+  detail: {
+    eventSource: [BATCH_EVENT_SOURCE],
+    eventName: [...AUDITED_EVENT_NAMES, DELETE_EVENT_NAME],
+  },
 } as const;
 
 const accountId = z.string().regex(/^\d{12}$/, 'expected a 12-digit AWS account id');
@@ -67,7 +73,7 @@ export const auditDetailSchema = z.looseObject({
     .looseObject({
       /** CreateComputeEnvironment: the new compute environment's name. */
       computeEnvironmentName: text.optional(),
-      /** UpdateComputeEnvironment: the name or ARN of the compute environment changed. */
+      /** Update/DeleteComputeEnvironment: the name or ARN of the compute environment. */
       computeEnvironment: text.optional(),
     })
     .nullish(),

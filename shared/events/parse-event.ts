@@ -14,6 +14,7 @@ import {
   BATCH_EVENT_SOURCE,
   BATCH_SOURCE,
   CLOUDTRAIL_DETAIL_TYPE,
+  DELETE_EVENT_NAME,
   type Envelope,
   envelopeSchema,
 } from './cloudtrail-event';
@@ -35,20 +36,31 @@ export interface AuditRequest {
   readonly eventTime: string;
 }
 
+/** A compute environment was deleted: nothing to audit, but its findings resolve. */
+export interface DeletedComputeEnvironment {
+  readonly kind: 'deleted';
+  /** The compute environment's name (from the ARN when the caller used one). */
+  readonly computeEnvironment: string;
+  readonly region: string;
+  readonly accountId: string;
+  readonly eventId: string;
+}
+
 /** A well-formed event that needs no audit, and why. */
 export interface IgnoredEvent {
   readonly kind: 'ignored';
   readonly reason: string;
 }
 
-export type ParsedEvent = AuditRequest | IgnoredEvent;
+export type ParsedEvent = AuditRequest | DeletedComputeEnvironment | IgnoredEvent;
 
 /**
- * Reads an EventBridge event for a Batch CreateComputeEnvironment/UpdateComputeEnvironment call.
+ * Reads an EventBridge event for a Batch Create/Update/DeleteComputeEnvironment call.
  *
  * @param input - the event exactly as EventBridge delivered it (untrusted).
- * @returns `audit` with the compute environment to re-describe, or `ignored` with a reason
- *   (another source or call, or a call that failed so nothing changed).
+ * @returns `audit` with the compute environment to re-describe, `deleted` with the compute
+ *   environment whose findings resolve, or `ignored` with a reason (another source or call, or
+ *   a call that failed so nothing changed).
  * @throws InvalidEventError naming the bad fields when the event is malformed.
  * @example
  * parseComputeEnvironmentEvent(event)
@@ -60,6 +72,15 @@ export function parseComputeEnvironmentEvent(input: unknown): ParsedEvent {
   if (elsewhere) return { kind: 'ignored', reason: elsewhere };
 
   const { eventName, errorCode } = envelope.detail;
+  if (eventName === DELETE_EVENT_NAME) {
+    if (errorCode) {
+      return {
+        kind: 'ignored',
+        reason: `DeleteComputeEnvironment failed with ${errorCode}; nothing was deleted.`,
+      };
+    }
+    return deletedOf(input, envelope);
+  }
   if (!isAudited(eventName)) {
     return {
       kind: 'ignored',
@@ -77,6 +98,26 @@ export function parseComputeEnvironmentEvent(input: unknown): ParsedEvent {
     accountId: detail.recipientAccountId ?? envelope.account,
     eventId: detail.eventID,
     eventTime: detail.eventTime ?? envelope.time,
+  };
+}
+
+function deletedOf(input: unknown, envelope: Envelope): DeletedComputeEnvironment {
+  const { detail } = validate(auditEventSchema, input);
+  const named = detail.requestParameters?.computeEnvironment;
+  if (!named) {
+    throw new InvalidEventError(
+      'Malformed Batch CloudTrail event: the DeleteComputeEnvironment event names no compute ' +
+        'environment (detail.requestParameters.computeEnvironment is missing).',
+      ['detail.requestParameters.computeEnvironment'],
+    );
+  }
+  return {
+    kind: 'deleted',
+    // Findings are keyed by name; the caller may have used the ARN (…:compute-environment/<name>).
+    computeEnvironment: named.startsWith('arn:') ? (named.split('/').pop() ?? named) : named,
+    region: detail.awsRegion,
+    accountId: detail.recipientAccountId ?? envelope.account,
+    eventId: detail.eventID,
   };
 }
 

@@ -3,10 +3,12 @@
  * module scope, without any network call) and reused across invocations.
  */
 import { BatchClient } from '@aws-sdk/client-batch';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SSMClient } from '@aws-sdk/client-ssm';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type AccountClients, createAccountReader } from '../aws/account-reader';
 import { clientConfig } from '../aws/client-config';
 
@@ -19,6 +21,10 @@ export const accountClients: AccountClients = {
   ecs: new ECSClient(config),
 };
 export const sns = new SNSClient(config);
+/** The finding state table's client; undefined fields are dropped rather than rejected. */
+export const dynamo = DynamoDBDocumentClient.from(new DynamoDBClient(config), {
+  marshallOptions: { removeUndefinedValues: true },
+});
 
 /** A fresh reader per invocation: its call counts and caches belong to one audit. */
 export const newAccountReader = () => createAccountReader(accountClients);

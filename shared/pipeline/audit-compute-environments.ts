@@ -18,6 +18,7 @@ import { describeOrigin } from './describe-origin';
 import type {
   AccountReader,
   CachedProbeFacts,
+  EvaluatedComputeEnvironment,
   FactsCache,
   ProbeLauncher,
   ProbeRequest,
@@ -52,6 +53,11 @@ export interface AuditOutcome {
   readonly probes: { readonly amiId: string; readonly status: string }[];
   /** Problems that kept an AMI from being resolved (also reported as findings). */
   readonly notes: string[];
+  /**
+   * Every compute environment audited, with every AMI it launches (reported or handed to the
+   * probe): what the notifier may resolve findings of, and nothing more.
+   */
+  readonly evaluated: EvaluatedComputeEnvironment[];
 }
 
 interface PendingTarget {
@@ -77,7 +83,15 @@ export async function auditComputeEnvironments(
     amiIds.length > 0 ? await deps.reader.images(amiIds) : new Map<string, ImageFacts>();
   const evaluatedAt = deps.now();
 
-  const outcome: AuditOutcome = { reports: [], notApplicable: [], probes: [], notes: [] };
+  const outcome: AuditOutcome = {
+    reports: [],
+    notApplicable: [],
+    probes: [],
+    notes: [],
+    evaluated: resolved.map(({ computeEnvironment: ce, resolution }) =>
+      evaluatedOf(ce, resolution.targets),
+    ),
+  };
   const pending: PendingTarget[] = [];
   const baselineWarnings = new Set<string>();
 
@@ -254,6 +268,29 @@ function resolutionReport(
     },
     now,
   );
+}
+
+function evaluatedOf(
+  ce: ComputeEnvironment,
+  targets: readonly ResolvedTarget[],
+): EvaluatedComputeEnvironment {
+  const tags = tagsOf(ce);
+  return {
+    name: ce.computeEnvironmentName,
+    ...(ce.computeEnvironmentArn ? { arn: ce.computeEnvironmentArn } : {}),
+    ...(tags ? { tags } : {}),
+    amiIds: [...new Set(targets.map((t) => t.amiId))],
+  };
+}
+
+/** The compute environment's own tags (DescribeComputeEnvironments `tags`), when it has any. */
+function tagsOf(ce: ComputeEnvironment): Record<string, string> | undefined {
+  const tags = (ce as { tags?: unknown }).tags;
+  if (!tags || typeof tags !== 'object') return undefined;
+  const entries = Object.entries(tags).filter(
+    (e): e is [string, string] => typeof e[1] === 'string',
+  );
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
 function subnetsOf(ce: ComputeEnvironment): string[] {

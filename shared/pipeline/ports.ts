@@ -80,8 +80,53 @@ export interface FactsCache {
   put(facts: CachedProbeFacts): Promise<void>;
 }
 
-/** Delivers verdicts to people (SNS and the channels behind it). */
+/**
+ * A compute environment an audit run looked at. Resolution never reaches beyond what a run
+ * evaluated: a run that did not look at a compute environment (or at one of its AMIs) leaves
+ * its findings as they were.
+ */
+export interface EvaluatedComputeEnvironment {
+  readonly name: string;
+  readonly arn?: string;
+  /** Its tags; the notifier routes by the configured routing tags among them (e.g. `team`). */
+  readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * Every AMI it launches now, whether this run reported on it or handed it to the probe: its
+   * findings for any other AMI are resolved (it moved to another image). `[]` for a deleted
+   * compute environment. Omit when the run judged only the AMIs of its reports (a probe's
+   * score): then only findings of those AMIs can change.
+   */
+  readonly amiIds?: readonly string[];
+}
+
+/** One audit run, as the notifier needs it to tell people what changed. */
+export interface NotificationRun {
+  /**
+   * What produced it: a CloudTrail create/update (`change`), the scheduled `sweep` (one digest
+   * per run), a `deleted` compute environment (its findings resolve), or a finished `probe`.
+   */
+  readonly kind: 'change' | 'sweep' | 'deleted' | 'probe';
+  /** Stable across retries of the same work (CloudTrail event id, schedule event id). */
+  readonly auditId: string;
+  readonly accountId: string;
+  readonly region: string;
+  /** The final reports of the run, one per (compute environment, AMI), waivers applied. */
+  readonly reports: readonly AuditReport[];
+  /** The compute environments the run evaluated. */
+  readonly scope: readonly EvaluatedComputeEnvironment[];
+  /**
+   * True when `scope` lists every compute environment of the account and region (the sweep):
+   * findings of compute environments missing from it are resolved as deleted.
+   */
+  readonly complete: boolean;
+}
+
+/**
+ * Delivers what changed to people (SNS and the channels behind it): a finding that is new, that
+ * changed status or severity, or that was resolved, once; an unchanged finding stays silent.
+ * Implementations publish before they record what they told people, so a failure is retried
+ * (at least once, never lost); callers let its errors propagate.
+ */
 export interface Notifier {
-  /** Publishes what people need to hear about these reports (one per compute environment and AMI). */
-  publish(reports: readonly AuditReport[], auditId: string): Promise<void>;
+  publish(run: NotificationRun): Promise<void>;
 }

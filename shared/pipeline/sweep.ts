@@ -1,8 +1,11 @@
 /**
  * The scheduled sweep: every compute environment of the account and region,
  * each distinct AMI described (and probed) once however many compute
- * environments share it.
+ * environments share it; waivers applied, and one digest of what changed.
  */
+
+import { applyWaivers } from '../waivers/apply';
+import type { Waiver } from '../waivers/schema';
 import {
   type AuditDeps,
   type AuditOutcome,
@@ -13,6 +16,8 @@ import { type MetricSink, NO_METRICS, SILENT_LOG } from './telemetry';
 
 export interface SweepDeps extends AuditDeps {
   readonly notifier: Notifier;
+  /** Accepted risks (waivers.yml): covered findings are reported as waived and do not alert. */
+  readonly waivers?: readonly Waiver[];
   readonly metrics?: MetricSink;
 }
 
@@ -27,7 +32,12 @@ export async function sweep(auditId: string, deps: SweepDeps): Promise<SweepOutc
   log.appendKeys({ auditId });
 
   const ces = await deps.reader.listComputeEnvironments();
-  const outcome = await auditComputeEnvironments(ces, auditId, deps);
+  const audited = await auditComputeEnvironments(ces, auditId, deps);
+  const now = deps.now();
+  const outcome = {
+    ...audited,
+    reports: audited.reports.map((r) => applyWaivers(r, deps.waivers ?? [], now)),
+  };
   const distinctAmis = new Set(
     outcome.reports.flatMap((r) => (r.target.amiId ? [r.target.amiId] : [])),
   );
@@ -42,6 +52,15 @@ export async function sweep(auditId: string, deps: SweepDeps): Promise<SweepOutc
     notApplicable: outcome.notApplicable.length,
     probesStarted: outcome.probes.filter((p) => p.status === 'started').length,
   });
-  await deps.notifier.publish(outcome.reports, auditId);
+  // The sweep saw every compute environment, so those missing from it are gone (`complete`).
+  await deps.notifier.publish({
+    kind: 'sweep',
+    auditId,
+    accountId: deps.accountId,
+    region: deps.region,
+    reports: outcome.reports,
+    scope: outcome.evaluated,
+    complete: true,
+  });
   return { ...outcome, computeEnvironments: ces.length, distinctAmis: distinctAmis.size };
 }

@@ -8,11 +8,20 @@
  *   required ERROR → `<error>`;
  * - recommended/advisory FAIL, INCONCLUSIVE or ERROR → `<skipped>` whose message starts with
  *   `warning:` (CI shows it, the build stays green, as the exit code does);
+ * - a FAIL, INCONCLUSIVE or ERROR under a waiver in force → `<skipped>` whose message starts with
+ *   `waived:` (an expired waiver no longer applies: the case fails as it would without one);
  * - NOT_APPLICABLE → `<skipped>`; PASS → a passing case whose `<system-out>` holds the evidence.
  */
 import type { AuditReport } from '../core/report';
 import type { Finding } from '../core/rule';
-import { isProblem, isWarning, type ReportDocument, reportsOf } from './document';
+import {
+  isProblem,
+  isWaivedProblem,
+  isWarning,
+  type ReportDocument,
+  reportsOf,
+  waiverNote,
+} from './document';
 
 // Characters XML 1.0 cannot carry at all, even escaped (controls, lone surrogates, U+FFFE/U+FFFF).
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -52,7 +61,9 @@ function countsOf(findings: readonly Finding[]): CaseCounts {
   return {
     failures: required.filter((f) => f.status !== 'ERROR').length,
     errors: required.filter((f) => f.status === 'ERROR').length,
-    skipped: findings.filter((f) => isWarning(f) || f.status === 'NOT_APPLICABLE').length,
+    skipped: findings.filter(
+      (f) => isWarning(f) || isWaivedProblem(f) || f.status === 'NOT_APPLICABLE',
+    ).length,
   };
 }
 
@@ -126,6 +137,15 @@ function caseLines(finding: Finding, classname: string): string[] {
       '    </testcase>',
     ];
   }
+  if (isWaivedProblem(finding)) {
+    const message = `waived: ${finding.level} rule ${finding.status}: ${finding.message}`;
+    return [
+      open,
+      `      <skipped${attrs({ message })}/>`,
+      `      <system-out>${details}</system-out>`,
+      '    </testcase>',
+    ];
+  }
   if (finding.status === 'NOT_APPLICABLE') {
     return [
       open,
@@ -142,6 +162,8 @@ function detailsOf(finding: Finding): string {
     `${finding.title} (${finding.level}, ${finding.severity})`,
     `${finding.status}: ${finding.message}`,
   ];
+  const waiver = waiverNote(finding);
+  if (waiver) lines.push(waiver);
   if (finding.evidence.length > 0) lines.push('Evidence:');
   for (const e of finding.evidence) {
     const exit = e.exitStatus === undefined ? '' : ` (exit ${e.exitStatus})`;

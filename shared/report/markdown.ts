@@ -9,11 +9,13 @@ import type { Finding, FindingStatus } from '../core/rule';
 import {
   isProblem,
   isRun,
+  isWaivedProblem,
   isWarning,
   plural,
   type ReportDocument,
   tally,
   verdictCounts,
+  waiverNote,
 } from './document';
 import { oneLine } from './wrap';
 
@@ -31,11 +33,12 @@ const STATUS_ICON: Readonly<Record<FindingStatus, string>> = {
   NOT_APPLICABLE: '➖',
 };
 
-/** Problems first, then warnings, then passes, then the rest; registry order within each. */
+/** Problems first, then warnings, then waived, then passes, then the rest; registry order within each. */
 function rank(finding: Finding): number {
   if (isProblem(finding)) return 0;
   if (isWarning(finding)) return 1;
-  return finding.status === 'PASS' ? 2 : 3;
+  if (isWaivedProblem(finding)) return 2;
+  return finding.status === 'PASS' ? 3 : 4;
 }
 
 /** Renders a report or run as GitHub-flavoured Markdown. */
@@ -67,13 +70,14 @@ function reportBlocks(report: AuditReport, level: number): string[] {
   const t = tally(report);
   const blocks = [
     `${h} ${VERDICT_ICON[report.verdict]} ${report.verdict}: ${text(report.target.label)}`,
-    `**${plural(t.problems, 'problem')}**, ${plural(t.warnings, 'warning')}, ${t.passed} passed, ${t.notApplicable} not applicable · batch-ami-auditor ${text(report.tool.version)} · ${report.generatedAt}`,
+    `**${plural(t.problems, 'problem')}**, ${plural(t.warnings, 'warning')}, ${t.waived > 0 ? `${t.waived} waived, ` : ''}${t.passed} passed, ${t.notApplicable} not applicable · batch-ami-auditor ${text(report.tool.version)} · ${report.generatedAt}`,
   ];
   if (report.verdictReason) blocks.push(`> ${text(report.verdictReason)}`);
   if (report.findings.length > 0) blocks.push(findingsTable(report.findings));
 
   const problems = report.findings.filter(isProblem);
   const warnings = report.findings.filter(isWarning);
+  const waived = report.findings.filter(isWaivedProblem);
   if (problems.length > 0) {
     blocks.push(`${h}# Problems`, ...problems.map((f) => findingDetails(f, level + 2)));
   }
@@ -81,6 +85,12 @@ function reportBlocks(report: AuditReport, level: number): string[] {
     blocks.push(
       `${h}# Warnings (not counted in the verdict)`,
       ...warnings.map((f) => findingDetails(f, level + 2)),
+    );
+  }
+  if (waived.length > 0) {
+    blocks.push(
+      `${h}# Waived (not counted in the verdict)`,
+      ...waived.map((f) => findingDetails(f, level + 2)),
     );
   }
   return blocks;
@@ -93,7 +103,7 @@ function findingsTable(findings: readonly Finding[]): string {
     row(['---', '---', '---', '---', '---']),
     ...sorted.map((f) =>
       row([
-        `${STATUS_ICON[f.status]} ${f.status}`,
+        `${STATUS_ICON[f.status]} ${f.status}${statusSuffix(f)}`,
         code(f.ruleId),
         f.level,
         f.severity,
@@ -109,6 +119,8 @@ function findingDetails(finding: Finding, level: number): string {
     '',
     `**${finding.status}** (${finding.level}, ${finding.severity}): ${text(finding.message)}`,
   ];
+  const waiver = waiverNote(finding);
+  if (waiver) lines.push('', `> ${text(waiver)}`);
   if (finding.evidence.length > 0) {
     lines.push('', '**Evidence**', '');
     for (const e of finding.evidence) {
@@ -125,6 +137,12 @@ function findingDetails(finding: Finding, level: number): string {
     `Spec: <${finding.specUrl.replace(/[<>\s]/g, encodeURIComponent)}>`,
   );
   return lines.join('\n');
+}
+
+/** ` (waived)` or ` (waiver expired)` after a status, so the table shows what the verdict ignored. */
+function statusSuffix(finding: Finding): string {
+  if (!finding.waiver) return '';
+  return finding.waiver.expired ? ' (waiver expired)' : ' (waived)';
 }
 
 /** A table row. Cells are already escaped; `|` is escaped here because it ends a cell even in code. */

@@ -8,11 +8,13 @@ import type { Finding, FindingStatus } from '../core/rule';
 import {
   isProblem,
   isRun,
+  isWaivedProblem,
   isWarning,
   plural,
   type ReportDocument,
   tally,
   verdictCounts,
+  waiverNote,
 } from './document';
 import { type Paint, PLAIN, type StyleFormat } from './paint';
 import { oneLine, wrap } from './wrap';
@@ -76,6 +78,7 @@ function reportLines(report: AuditReport, layout: Layout): string[] {
 
   const problems = report.findings.filter(isProblem);
   const warnings = report.findings.filter(isWarning);
+  const waived = report.findings.filter(isWaivedProblem);
   if (problems.length > 0) {
     lines.push('', paint('bold', `Problems (${problems.length})`));
     for (const finding of problems) lines.push(...findingLines(finding, layout));
@@ -84,11 +87,16 @@ function reportLines(report: AuditReport, layout: Layout): string[] {
     lines.push('', paint('bold', `Warnings (${warnings.length}, not counted in the verdict)`));
     for (const finding of warnings) lines.push(...findingLines(finding, layout));
   }
+  if (waived.length > 0) {
+    lines.push('', paint('bold', `Waived (${waived.length}, not counted in the verdict)`));
+    for (const finding of waived) lines.push(...findingLines(finding, layout));
+  }
 
   const t = tally(report);
   const summary = [
     plural(t.problems, 'problem'),
     plural(t.warnings, 'warning'),
+    ...(t.waived > 0 ? [`${t.waived} waived`] : []),
     `${t.passed} passed`,
     `${t.notApplicable} not applicable`,
   ].join(', ');
@@ -111,6 +119,8 @@ function findingLines(finding: Finding, { paint, width }: Layout): string[] {
   // Colour only the status word, after wrapping, so escape codes do not count as columns.
   heading[0] = `  ${paint(STATUS_STYLE[status], status)}${heading[0]?.slice(2 + status.length)}`;
   const body = [finding.message];
+  const waiver = waiverNote(finding);
+  if (waiver) body.push(waiver);
   for (const e of finding.evidence) {
     const exit = e.exitStatus === undefined ? '' : ` (exit ${e.exitStatus})`;
     body.push(`Evidence: ${e.source}: ${e.observed}${exit}`);

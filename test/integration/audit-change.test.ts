@@ -22,6 +22,7 @@ beforeAll(async () => {
     AWS_ACCESS_KEY_ID: 'testing',
     AWS_SECRET_ACCESS_KEY: 'testing',
     ALERT_TOPIC_ARN: world.topicArn,
+    FINDING_STATE_TABLE: world.stateTable,
     POWERTOOLS_SERVICE_NAME: 'batch-ami-auditor',
     POWERTOOLS_METRICS_NAMESPACE: 'BatchAmiAuditor',
     POWERTOOLS_LOG_LEVEL: 'CRITICAL',
@@ -57,11 +58,11 @@ describe('CreateComputeEnvironment event', () => {
     expect(alerts).toHaveLength(1);
     const [alert] = alerts;
     expect(alert?.Subject).toBe(
-      `[FAIL] Batch AMI ${MOTO_AMIS.paravirtual} in pv-images: image-hvm`,
+      `[FAIL] Batch AMI ${MOTO_AMIS.paravirtual} in pv-images: new image-hvm`,
     );
     const body = JSON.parse(alert?.Message ?? '{}');
     expect(body).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
       verdict: 'FAIL',
       amiId: MOTO_AMIS.paravirtual,
       computeEnvironment: { name: 'pv-images', arn },

@@ -1,14 +1,21 @@
 /**
  * Builds a small AWS account in moto_server for integration tests: a VPC with a
  * subnet and security group, the ECS instance role, an alert topic with an SQS
- * queue subscribed to it, and helpers to create compute environments and read
- * the alerts back.
+ * queue subscribed to it, the finding state table, and helpers to create compute
+ * environments and read the alerts back.
  */
 import {
   BatchClient,
   CreateComputeEnvironmentCommand,
   type CreateComputeEnvironmentCommandInput,
+  DeleteComputeEnvironmentCommand,
 } from '@aws-sdk/client-batch';
+import {
+  CreateTableCommand,
+  DeleteTableCommand,
+  DynamoDBClient,
+  waitUntilTableExists,
+} from '@aws-sdk/client-dynamodb';
 import {
   CreateLaunchTemplateCommand,
   CreateLaunchTemplateVersionCommand,
@@ -16,6 +23,7 @@ import {
   CreateSubnetCommand,
   CreateVpcCommand,
   EC2Client,
+  ModifyLaunchTemplateCommand,
 } from '@aws-sdk/client-ec2';
 import {
   AddRoleToInstanceProfileCommand,
@@ -58,11 +66,14 @@ export class MotoWorld {
   readonly sns: SNSClient;
   readonly sqs: SQSClient;
   readonly iam: IAMClient;
+  readonly dynamodb: DynamoDBClient;
   subnetId = '';
   securityGroupId = '';
   serviceRoleArn = '';
   topicArn = '';
   queueUrl = '';
+  /** The finding state table, shaped as serverless.yml's FindingStateTable. */
+  stateTable = 'finding-states';
 
   readonly server: MotoServer;
 
@@ -74,6 +85,7 @@ export class MotoWorld {
     this.sns = new SNSClient(config);
     this.sqs = new SQSClient(config);
     this.iam = new IAMClient(config);
+    this.dynamodb = new DynamoDBClient(config);
   }
 
   async setUp(): Promise<this> {
@@ -107,7 +119,33 @@ export class MotoWorld {
     const topic = await this.sns.send(new CreateTopicCommand({ Name: 'batch-ami-alerts' }));
     this.topicArn = topic.TopicArn ?? '';
     this.queueUrl = await this.subscribeQueue('alerts');
+    await this.createStateTable();
     return this;
+  }
+
+  /** (Re)creates the finding state table, empty: every compute environment starts unseen. */
+  async createStateTable(): Promise<void> {
+    await this.dynamodb
+      .send(new DeleteTableCommand({ TableName: this.stateTable }))
+      .catch(() => undefined); // absent the first time
+    await this.dynamodb.send(
+      new CreateTableCommand({
+        TableName: this.stateTable,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [
+          { AttributeName: 'pk', AttributeType: 'S' },
+          { AttributeName: 'sk', AttributeType: 'S' },
+        ],
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+      }),
+    );
+    await waitUntilTableExists(
+      { client: this.dynamodb, maxWaitTime: 10, minDelay: 1 },
+      { TableName: this.stateTable },
+    );
   }
 
   /** Subscribes a new SQS queue to the alert topic, optionally with a filter policy. */
@@ -157,12 +195,14 @@ export class MotoWorld {
     computeResources: Partial<
       NonNullable<CreateComputeEnvironmentCommandInput['computeResources']>
     >,
+    tags?: Record<string, string>,
   ): Promise<string> {
     const response = await this.batch.send(
       new CreateComputeEnvironmentCommand({
         computeEnvironmentName: name,
         type: 'MANAGED',
         serviceRole: this.serviceRoleArn,
+        ...(tags ? { tags } : {}),
         computeResources: {
           type: 'EC2',
           minvCpus: 0,
@@ -197,6 +237,30 @@ export class MotoWorld {
     }
     return created.LaunchTemplate?.LaunchTemplateId ?? '';
   }
+
+  /**
+   * Adds a version using `imageId` to the launch template and makes it the default, which is
+   * how a compute environment at `$Default` moves to another AMI (moto's
+   * UpdateComputeEnvironment ignores computeResources).
+   */
+  async switchLaunchTemplateImage(name: string, imageId: string): Promise<void> {
+    const version = await this.ec2.send(
+      new CreateLaunchTemplateVersionCommand({
+        LaunchTemplateName: name,
+        LaunchTemplateData: { ImageId: imageId },
+      }),
+    );
+    await this.ec2.send(
+      new ModifyLaunchTemplateCommand({
+        LaunchTemplateName: name,
+        DefaultVersion: String(version.LaunchTemplateVersion?.VersionNumber),
+      }),
+    );
+  }
+
+  async deleteComputeEnvironment(name: string): Promise<void> {
+    await this.batch.send(new DeleteComputeEnvironmentCommand({ computeEnvironment: name }));
+  }
 }
 
 /** The CloudTrail-shaped EventBridge event for a CreateComputeEnvironment call. */
@@ -225,6 +289,30 @@ export function createComputeEnvironmentEvent(name: string, arn: string, eventId
       readOnly: false,
       eventType: 'AwsApiCall',
       recipientAccountId: '123456789012',
+    },
+  };
+}
+
+/** The CloudTrail-shaped EventBridge event for another Batch call on a compute environment. */
+export function computeEnvironmentCallEvent(
+  eventName: 'UpdateComputeEnvironment' | 'DeleteComputeEnvironment',
+  nameOrArn: string,
+  eventId: string,
+) {
+  const create = createComputeEnvironmentEvent(nameOrArn, nameOrArn, eventId);
+  return {
+    ...create,
+    detail: {
+      ...create.detail,
+      eventName,
+      requestParameters: { computeEnvironment: nameOrArn },
+      responseElements:
+        eventName === 'DeleteComputeEnvironment'
+          ? null
+          : {
+              computeEnvironmentName: nameOrArn.split('/').pop(),
+              computeEnvironmentArn: nameOrArn,
+            },
     },
   };
 }

@@ -39,6 +39,11 @@ export const TEST_AMIS_PATH = fileURLToPath(new URL('../fixtures/moto/amis.json'
 export interface StartMotoOptions {
   /** A MOTO_AMIS_PATH file; defaults to TEST_AMIS_PATH; null keeps moto's own ~1,200 AMIs. */
   readonly amisPath?: string | null;
+  /**
+   * More environment for the server, e.g. REQUESTS_CA_BUNDLE so SNS can deliver to a local
+   * HTTPS endpoint with a test certificate.
+   */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export async function startMoto(options: StartMotoOptions = {}): Promise<MotoServer> {
@@ -50,6 +55,7 @@ export async function startMoto(options: StartMotoOptions = {}): Promise<MotoSer
       ...process.env,
       MOTO_PORT: String(port),
       ...(options.amisPath === null ? {} : { MOTO_AMIS_PATH: options.amisPath ?? TEST_AMIS_PATH }),
+      ...options.env,
     },
   });
   let stderr = '';

@@ -35,7 +35,7 @@ describe('the packaged stack', () => {
     expect(lint.status).toBe(0);
   });
 
-  it('triggers the change audit on Create/UpdateComputeEnvironment CloudTrail events', () => {
+  it('triggers the change audit on Create/Update/DeleteComputeEnvironment CloudTrail events', () => {
     const rules = resourcesOfType('AWS::Events::Rule').map(([, r]) => r.Properties ?? {});
     const patterns = rules.map((p) => p.EventPattern).filter(Boolean);
     expect(patterns).toContainEqual(EVENT_PATTERN);
@@ -44,7 +44,11 @@ describe('the packaged stack', () => {
       'detail-type': ['AWS API Call via CloudTrail'],
       detail: {
         eventSource: ['batch.amazonaws.com'],
-        eventName: ['CreateComputeEnvironment', 'UpdateComputeEnvironment'],
+        eventName: [
+          'CreateComputeEnvironment',
+          'UpdateComputeEnvironment',
+          'DeleteComputeEnvironment',
+        ],
       },
     });
   });

@@ -99,10 +99,31 @@ describe('parseComputeEnvironmentEvent: events to ignore', () => {
     });
   });
 
-  it('ignores DeleteComputeEnvironment', () => {
-    const parsed = parseComputeEnvironmentEvent(fixture('delete-compute-environment.json'));
-    expect(parsed.kind).toBe('ignored');
-    expect(parsed.kind === 'ignored' && parsed.reason).toContain('DeleteComputeEnvironment');
+  it('reads DeleteComputeEnvironment as a deleted compute environment (its findings resolve)', () => {
+    expect(parseComputeEnvironmentEvent(fixture('delete-compute-environment.json'))).toEqual({
+      kind: 'deleted',
+      computeEnvironment: 'old-ce',
+      region: 'us-east-1',
+      accountId: '123456789012',
+      eventId: 'c3d4e5f6-a7b8-4c9d-0e1f-2a3b4c5d6e7f',
+    });
+  });
+
+  it('names a compute environment deleted by ARN by its name, as findings are keyed', () => {
+    const event = fixture('delete-compute-environment.json');
+    (event.detail as { requestParameters: Record<string, string> }).requestParameters = {
+      computeEnvironment: 'arn:aws:batch:us-east-1:123456789012:compute-environment/old-ce',
+    };
+    expect(parseComputeEnvironmentEvent(event)).toMatchObject({ computeEnvironment: 'old-ce' });
+  });
+
+  it('ignores a DeleteComputeEnvironment call that failed', () => {
+    const event = fixture('delete-compute-environment.json');
+    (event.detail as Record<string, unknown>).errorCode = 'ClientException';
+    const parsed = parseComputeEnvironmentEvent(event);
+    expect(parsed.kind === 'ignored' && parsed.reason).toBe(
+      'DeleteComputeEnvironment failed with ClientException; nothing was deleted.',
+    );
   });
 
   it('ignores a failed call even when the record lacks the fields an audit would need', () => {

@@ -20,21 +20,20 @@ import {
   ECSClient,
   ListContainerInstancesCommand,
 } from '@aws-sdk/client-ecs';
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { GetParametersCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAccountReader } from '../../../shared/aws/account-reader';
 import { AwsAccessDeniedError } from '../../../shared/aws/errors';
-import { SnsNotifier } from '../../../shared/aws/sns-notifier';
+import { failedRuleIds } from '../../../shared/core/engine';
 import { handleChangeEvent } from '../../../shared/pipeline/handle-change-event';
+import type { NotificationRun } from '../../../shared/pipeline/ports';
 import { createComputeEnvironmentEvent } from '../../support/moto-world';
 
 const batch = mockClient(BatchClient);
 const ec2 = mockClient(EC2Client);
 const ssm = mockClient(SSMClient);
 const ecs = mockClient(ECSClient);
-const sns = mockClient(SNSClient);
 
 const CE_ARN = 'arn:aws:batch:us-east-1:123456789012:compute-environment/etl';
 const event = createComputeEnvironmentEvent('etl', CE_ARN);
@@ -74,20 +73,31 @@ function deps() {
   };
   return {
     reader: createAccountReader(clients),
-    notifier: new SnsNotifier(
-      new SNSClient({ region: 'us-east-1' }),
-      'arn:aws:sns:us-east-1:123456789012:alerts',
-    ),
+    notifier: {
+      publish: async (run: NotificationRun) => {
+        runs.push(run);
+      },
+    },
     now: () => new Date('2026-11-28T05:00:00Z'),
     settleDelaysSeconds: [0, 0, 0],
   };
 }
 
+/** What the notifier was handed: every report that needs attention (not PASS). */
+const runs: NotificationRun[] = [];
 const published = () =>
-  sns.commandCalls(PublishCommand).map((call) => JSON.parse(call.args[0].input.Message ?? '{}'));
+  runs
+    .flatMap((run) => run.reports)
+    .filter((report) => report.verdict !== 'PASS')
+    .map((report) => ({
+      amiId: report.target.amiId,
+      failedRules: failedRuleIds(report.findings),
+      problems: report.findings.filter((f) => f.status !== 'PASS' && f.status !== 'NOT_APPLICABLE'),
+    }));
 
 beforeEach(() => {
-  for (const mock of [batch, ec2, ssm, ecs, sns]) mock.reset();
+  for (const mock of [batch, ec2, ssm, ecs]) mock.reset();
+  runs.length = 0;
   ssm.on(GetParametersCommand).resolves({ Parameters: [] });
   ec2.on(DescribeInstanceTypesCommand).resolves({
     InstanceTypes: [
@@ -99,7 +109,6 @@ beforeEach(() => {
       },
     ],
   });
-  sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
 });
 
 describe('handleChangeEvent', () => {
@@ -143,8 +152,8 @@ describe('handleChangeEvent', () => {
       verdicts: [{ amiId: 'ami-0custom', verdict: 'FAIL' }],
     });
     const [message] = published();
-    expect(message.failedRules).toEqual(['image-available']);
-    expect(message.problems[0].message).toMatch(
+    expect(message?.failedRules).toEqual(['image-available']);
+    expect(message?.problems[0]?.message).toMatch(
       /ami-0custom.*deregistered, not shared with this account, or in another region/,
     );
   });
@@ -203,8 +212,8 @@ describe('handleChangeEvent', () => {
     await handleChangeEvent(event, deps());
 
     const [message] = published();
-    expect(message.failedRules).toEqual(['ami-resolvable']);
-    expect(message.problems[0].message).toMatch(/batch-base.*7/);
+    expect(message?.failedRules).toEqual(['ami-resolvable']);
+    expect(message?.problems[0]?.message).toMatch(/batch-base.*7/);
   });
 
   it('audits the AMIs of the instances registered in an unmanaged compute environment', async () => {
