@@ -1,0 +1,67 @@
+/**
+ * Scoring a probe: one report per compute environment that uses the AMI,
+ * always with the current rules and baseline (cached facts included).
+ */
+import { evaluate } from '../core/engine';
+import type { AuditReport } from '../core/report';
+import { buildReport } from '../core/report';
+import type { Rule } from '../core/rule';
+import type { AuditSubject, Baseline } from '../core/subject';
+import type { ProbeRequest, ProbeTarget } from '../pipeline/ports';
+import { applyGpuLimitation, gpuLimitationFor } from './gpu-limits';
+import type { ProbeFacts } from './outcome';
+
+export interface ScoreInput {
+  readonly request: ProbeRequest;
+  readonly facts: ProbeFacts;
+  readonly baseline?: Baseline;
+  readonly rules: readonly Rule[];
+  readonly toolVersion: string;
+  readonly now: Date;
+}
+
+/** One report per target; one report without a compute environment when there are none (CLI `ami`). */
+export function scoreProbe(input: ScoreInput): AuditReport[] {
+  const targets: readonly (ProbeTarget | undefined)[] =
+    input.request.targets.length > 0 ? input.request.targets : [undefined];
+  return targets.map((target) => scoreTarget(input, target));
+}
+
+function scoreTarget(input: ScoreInput, target: ProbeTarget | undefined): AuditReport {
+  const { facts, request } = input;
+  const limitation = gpuLimitationFor(target?.context, facts.host, facts.gpuLimitation);
+  const { host, join } = limitation
+    ? applyGpuLimitation(facts.host, facts.join, limitation)
+    : { host: facts.host, join: facts.join };
+  const subject: AuditSubject = {
+    image: facts.image,
+    ...(host ? { host } : {}),
+    ...(join ? { join } : {}),
+    ...(target ? { context: target.context } : {}),
+    ...(input.baseline ? { baseline: input.baseline } : {}),
+    ...(facts.hostUnavailableReason ? { hostUnavailableReason: facts.hostUnavailableReason } : {}),
+  };
+  const reasons = [
+    facts.hostUnavailableReason,
+    ...facts.caveats,
+    limitation ? `${capitalise(limitation)}.` : undefined,
+  ].filter((reason): reason is string => Boolean(reason));
+  return buildReport({
+    target: {
+      kind: 'ami',
+      label: target ? `${request.amiId} (${target.computeEnvironment.name})` : request.amiId,
+      amiId: request.amiId,
+      ...(target ? { computeEnvironment: target.computeEnvironment, origin: target.origin } : {}),
+      region: request.region,
+      accountId: request.accountId,
+    },
+    findings: evaluate(subject, input.rules),
+    toolVersion: input.toolVersion,
+    now: input.now,
+    ...(reasons.length > 0 ? { verdictReason: reasons.join(' ') } : {}),
+  });
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

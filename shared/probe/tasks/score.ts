@@ -1,0 +1,79 @@
+/**
+ * Task "Score": turns whatever the probe established into one verdict per
+ * compute environment, with the current rules and baseline, caches the facts
+ * and publishes. Every path ends here, so every execution publishes exactly
+ * one set of verdicts; a probe that could not collect facts publishes
+ * INCONCLUSIVE with its cause, never PASS.
+ */
+import type { Rule } from '../../core/rule';
+import { rulesFor } from '../../rules/index';
+import { TOOL_VERSION } from '../../version';
+import { cacheRecordOf, probeFactsOf } from '../outcome';
+import type { ProbeDeps } from '../ports';
+import { scoreProbe } from '../score';
+import type { ProbeResult, ProbeState } from '../state';
+import { instanceOf } from '../state';
+
+type ScoreDeps = Pick<ProbeDeps, 'cache' | 'notifier' | 'baseline' | 'collector' | 'now' | 'log'>;
+
+export async function scoreAndPublish(
+  state: ProbeState,
+  deps: ScoreDeps,
+  rules: readonly Rule[] = rulesFor(['image', 'host', 'join']),
+): Promise<ProbeResult> {
+  const { reports, facts } = await scoreState(state, deps, rules);
+  await deps.notifier.publish(reports, state.request.auditId);
+  deps.log.info('Verdicts published', {
+    verdicts: reports.map((r) => r.verdict),
+    fromCache: Boolean(state.cached),
+  });
+  return {
+    amiId: state.request.amiId,
+    auditId: state.request.auditId,
+    verdicts: reports.map((r) => ({
+      computeEnvironment: r.target.computeEnvironment?.name ?? null,
+      verdict: r.verdict,
+    })),
+    ...(instanceOf(state) ? { instanceId: instanceOf(state)?.instanceId } : {}),
+    ...(state.termination ? { terminationRequestedAt: state.termination.requestedAt } : {}),
+    fromCache: Boolean(state.cached),
+    ...(facts.hostUnavailableReason ? { reason: facts.hostUnavailableReason } : {}),
+  };
+}
+
+/** Scores without publishing (the CLI prints the reports instead); caches the facts. */
+export async function scoreState(
+  state: ProbeState,
+  deps: Omit<ScoreDeps, 'notifier'>,
+  rules: readonly Rule[],
+) {
+  const facts = probeFactsOf(state);
+  const now = deps.now();
+  if (facts.cacheFor !== 'none') {
+    try {
+      await deps.cache.put(cacheRecordOf(facts, state.request.amiId, deps.collector.version, now));
+    } catch (error) {
+      // A lost cache entry costs a later re-probe; losing the verdict would cost much more.
+      deps.log.warn('Caching the probe facts failed', {
+        reason: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+  let baseline: Awaited<ReturnType<ScoreDeps['baseline']['baselineFor']>>;
+  try {
+    baseline = await deps.baseline.baselineFor(facts.image, facts.host);
+  } catch (error) {
+    deps.log.warn('The ECS-optimized baseline could not be read; freshness rules will say so', {
+      reason: error instanceof Error ? error.message : String(error),
+    });
+  }
+  const reports = scoreProbe({
+    request: state.request,
+    facts,
+    ...(baseline ? { baseline } : {}),
+    rules,
+    toolVersion: TOOL_VERSION,
+    now,
+  });
+  return { reports, facts };
+}
