@@ -50,6 +50,11 @@ export interface ProbeRequest {
   readonly amiId: string;
   readonly image: ImageFacts;
   readonly targets: readonly ProbeTarget[];
+  /**
+   * How the AMI is meant to be used when no compute environment says so (`targets` empty, as
+   * with the CLI's `ami` command), so the image rules can judge it for those instance types.
+   */
+  readonly context?: ComputeEnvironmentContext;
   readonly region: string;
   readonly accountId: string;
 }

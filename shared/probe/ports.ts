@@ -118,8 +118,6 @@ export interface ProbeDeps {
   readonly cache: FactsCache;
   readonly notifier: Notifier;
   readonly baseline: BaselineSource;
-  /** The collector's parser (shared/collector/parse.ts). */
-  readonly parseOutput: (raw: string) => HostFacts;
   readonly collector: { readonly script: string; readonly version: string };
   readonly now: () => Date;
   readonly log: ProbeLog;

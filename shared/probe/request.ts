@@ -26,6 +26,7 @@ export const probeRequestSchema = z.object({
   amiId: z.string().regex(/^ami-[0-9a-f]{8,17}$/, 'an AMI id such as ami-0123456789abcdef0'),
   image: z.looseObject({ imageId: z.string(), found: z.boolean() }),
   targets: z.array(targetSchema),
+  context: contextSchema.optional(),
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/),
   accountId: z.string().regex(/^\d{12}$/),
 });

@@ -29,7 +29,8 @@ export function scoreProbe(input: ScoreInput): AuditReport[] {
 
 function scoreTarget(input: ScoreInput, target: ProbeTarget | undefined): AuditReport {
   const { facts, request } = input;
-  const limitation = gpuLimitationFor(target?.context, facts.host, facts.gpuLimitation);
+  const context = target?.context ?? request.context;
+  const limitation = gpuLimitationFor(context, facts.host, facts.gpuLimitation);
   const { host, join } = limitation
     ? applyGpuLimitation(facts.host, facts.join, limitation)
     : { host: facts.host, join: facts.join };
@@ -37,9 +38,11 @@ function scoreTarget(input: ScoreInput, target: ProbeTarget | undefined): AuditR
     image: facts.image,
     ...(host ? { host } : {}),
     ...(join ? { join } : {}),
-    ...(target ? { context: target.context } : {}),
+    ...(context ? { context } : {}),
     ...(input.baseline ? { baseline: input.baseline } : {}),
     ...(facts.hostUnavailableReason ? { hostUnavailableReason: facts.hostUnavailableReason } : {}),
+    // Time-dependent image rules (deprecation) read "now" from here, as in the pipeline.
+    evaluatedAt: input.now.toISOString(),
   };
   const reasons = [
     facts.hostUnavailableReason,

@@ -4,19 +4,25 @@
  * EC2 (launch, describe by tag, terminate, subnets, route tables, endpoints,
  * security groups), ECS (the probe cluster), DynamoDB (the facts cache), S3
  * (the output bucket), SNS and SQS (verdict delivery) and IAM are served by a
- * private moto_server. SSM is scripted with aws-sdk-client-mock, because moto
- * runs no commands and lacks DescribeInstanceInformation: a scenario says when
- * the instance comes online, how the collector ends and what it prints. The
- * ECS agent's registration is simulated in moto when the scenario says it
- * joins. Time is a SimClock: deadlines and backoff run in simulated seconds.
+ * private moto_server. SSM Run Command is scripted with aws-sdk-client-mock,
+ * because moto runs no commands and lacks DescribeInstanceInformation: a
+ * scenario says when the instance comes online and how the collector ends, and
+ * what it prints is the REAL collector (shared/collector/collect.sh) run
+ * against a fixture host (test/fixtures/hosts/<name>), so the probe parses
+ * exactly what a booted AMI would print. The ECS agent's registration is
+ * simulated in moto when the scenario says it joins. Time is a SimClock:
+ * deadlines and backoff run in simulated seconds.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   CreateSubnetCommand,
   CreateVpcCommand,
   CreateVpcEndpointCommand,
-  DescribeImagesCommand,
+  DeregisterImageCommand,
   DescribeInstancesCommand,
   type DescribeInstancesCommandOutput,
   DescribeSubnetsCommand,
@@ -49,31 +55,33 @@ import {
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { InitializeMiddleware, MetadataBearer } from '@aws-sdk/types';
 import { mockClient } from 'aws-sdk-client-mock';
+import { describeImages } from '../../shared/aws/ec2-images';
 import { Ec2Probe } from '../../shared/aws/probe/ec2';
 import { EcsProbe } from '../../shared/aws/probe/ecs';
 import { DynamoDbFactsCache } from '../../shared/aws/probe/facts-cache';
 import { S3OutputStore } from '../../shared/aws/probe/s3-output';
 import { SsmProbe } from '../../shared/aws/probe/ssm';
 import { COLLECTOR_SCRIPT, COLLECTOR_VERSION } from '../../shared/collector/script';
-import type { HostFacts } from '../../shared/core/host-facts';
+import type { ImageFacts } from '../../shared/core/subject';
 import type { ProbeRequest } from '../../shared/pipeline/ports';
 import { type ProbeConfig, parseProbeConfig } from '../../shared/probe/config';
 import type { ProbeDeps, ProbeLog } from '../../shared/probe/ports';
 import { PROBE_TAG } from '../../shared/probe/tags';
-import { collectorOutputFor, parseTestCollectorOutput } from './collector-output';
-import { healthyHostFacts } from './host-facts';
-import { type MotoServer, motoClientConfig, startMoto } from './moto';
+import { runFixtureHost } from './fixture-host';
+import { type MotoServer, motoClientConfig, startMoto, TEST_AMIS_PATH } from './moto';
+import { MOTO_AMIS } from './moto-world';
 import { SimClock } from './sim-clock';
 import { SnsTestNotifier } from './sns-test-notifier';
 
 export interface ProbeScenario {
-  readonly hostFacts: HostFacts;
+  /** The fixture host (test/fixtures/hosts/<name>) the booted AMI is: the collector runs against it. */
+  readonly host: string;
   /** Seconds after launch when SSM reports the instance online; Infinity: never. */
   readonly bootSeconds: number;
   /** Seconds the collector runs. */
   readonly collectorSeconds: number;
   readonly command: 'success' | 'failed' | 'hang';
-  /** Pads the collector's output to this many characters (past SSM's inline limit, say). */
+  /** Pads the collector's output to this many characters (past SSM's inline limit, say) with stray lines. */
   readonly outputCharacters?: number;
   readonly agent: {
     readonly joins: boolean;
@@ -86,8 +94,9 @@ export interface ProbeScenario {
   readonly consoleOutput?: string;
 }
 
+/** The official ECS-optimized AL2023 AMI: boots, collects, joins with awslogs. */
 export const HEALTHY: ProbeScenario = {
-  hostFacts: healthyHostFacts(),
+  host: 'al2023-ecs-optimized',
   bootSeconds: 70,
   collectorSeconds: 6,
   command: 'success',
@@ -109,6 +118,8 @@ const REGION = 'us-east-1';
 const ACCOUNT = '123456789012';
 const INLINE_LIMIT = 24_000;
 const TRUNCATION_MARKER = '\n---Output truncated---';
+/** Fresh AMIs per world: every test probes an AMI no earlier test cached or named an execution after. */
+const FRESH_AMIS = 64;
 
 export class ProbeWorld {
   readonly clock = new SimClock();
@@ -132,6 +143,8 @@ export class ProbeWorld {
   readonly notifier: SnsTestNotifier;
   subnetId = '';
   noPathSubnetId = '';
+  /** What DescribeImages said of each AMI handed out, as the pipeline puts it in a probe request. */
+  readonly images = new Map<string, ImageFacts>();
 
   private readonly rawEcs: ECSClient;
   private readonly commands = new Map<
@@ -140,13 +153,21 @@ export class ProbeWorld {
   >();
   private readonly registered = new Set<string>();
   private readonly terminated = new Set<string>();
-  private readonly usedAmis = new Set<string>();
-  private amis: string[] | undefined;
+  /** Raw collector output per fixture host (the collector runs once per host and world). */
+  private readonly outputs = new Map<string, Promise<string>>();
+  private readonly freshAmis: string[];
 
   readonly moto: MotoServer;
+  private readonly amisDir: string;
 
-  private constructor(moto: MotoServer, notifier: SnsTestNotifier) {
+  private constructor(
+    moto: MotoServer,
+    notifier: SnsTestNotifier,
+    catalogue: { dir: string; fresh: string[] },
+  ) {
     this.moto = moto;
+    this.amisDir = catalogue.dir;
+    this.freshAmis = [...catalogue.fresh];
     const config = motoClientConfig(moto);
     this.ec2 = new EC2Client(config);
     this.ecs = new ECSClient(config);
@@ -169,7 +190,8 @@ export class ProbeWorld {
   }
 
   static async create(): Promise<ProbeWorld> {
-    const moto = await startMoto();
+    const catalogue = writeAmiCatalogue();
+    const moto = await startMoto({ amisPath: join(catalogue.dir, 'amis.json') });
     const config = motoClientConfig(moto);
     const sns = new SNSClient(config);
     const sqs = new SQSClient(config);
@@ -181,7 +203,11 @@ export class ProbeWorld {
     await sns.send(
       new SubscribeCommand({ TopicArn, Protocol: 'sqs', Endpoint: Attributes.QueueArn }),
     );
-    const world = new ProbeWorld(moto, new SnsTestNotifier(sns, sqs, TopicArn, QueueUrl));
+    const world = new ProbeWorld(
+      moto,
+      new SnsTestNotifier(sns, sqs, TopicArn, QueueUrl),
+      catalogue,
+    );
     await world.provision();
     return world;
   }
@@ -253,25 +279,22 @@ export class ProbeWorld {
     await this.s3.send(new CreateBucketCommand({ Bucket: this.bucket }));
   }
 
-  /** An x86_64 AMI no earlier test used, so no cached facts or execution name carry over. */
+  /**
+   * A copy of the official ECS-optimized AL2023 x86_64 AMI that no earlier test used, so no
+   * cached facts or execution name carry over; described now, as the pipeline would have.
+   */
   async freshAmi(): Promise<string> {
-    // moto serves ~1,100 images; list them once, hand them out one by one.
-    this.amis ??= (
-      (
-        await this.ec2.send(
-          new DescribeImagesCommand({
-            Owners: ['591542846629'],
-            Filters: [{ Name: 'architecture', Values: ['x86_64'] }],
-          }),
-        )
-      ).Images ?? []
-    )
-      .filter((i) => i.ImageId && i.BlockDeviceMappings?.length)
-      .map((i) => i.ImageId ?? '');
-    const ami = this.amis.find((id) => !this.usedAmis.has(id));
-    if (!ami) throw new Error('moto has no unused x86_64 AMI left');
-    this.usedAmis.add(ami);
+    const ami = this.freshAmis.shift();
+    if (!ami) throw new Error(`this world has no unused AMI left (it has ${FRESH_AMIS})`);
+    const described = (await describeImages(this.ec2, [ami])).get(ami);
+    if (!described?.found) throw new Error(`moto does not know the catalogue AMI ${ami}`);
+    this.images.set(ami, described);
     return ami;
+  }
+
+  /** Deregisters an AMI, as its owner might between the image audit and the probe. */
+  async deregister(amiId: string): Promise<void> {
+    await this.ec2.send(new DeregisterImageCommand({ ImageId: amiId }));
   }
 
   config(overrides: Partial<ProbeConfig> = {}): ProbeConfig {
@@ -306,24 +329,21 @@ export class ProbeWorld {
           dockerVersion: '25.0.16',
         }),
       },
-      parseOutput: parseTestCollectorOutput,
       collector: { script: COLLECTOR_SCRIPT, version: COLLECTOR_VERSION },
       now: this.clock.now,
       log: this.log,
     };
   }
 
+  /**
+   * The request the pipeline would send for `amiId`, used by one compute environment. Its image
+   * facts are what DescribeImages said when the AMI was handed out (not found for others).
+   */
   request(amiId: string, overrides: Partial<ProbeRequest> = {}): ProbeRequest {
     return {
       auditId: `audit-${randomUUID().slice(0, 8)}`,
       amiId,
-      image: {
-        imageId: amiId,
-        found: true,
-        state: 'available',
-        architecture: 'x86_64',
-        virtualizationType: 'hvm',
-      },
+      image: this.images.get(amiId) ?? { imageId: amiId, found: false },
       targets: [
         {
           computeEnvironment: {
@@ -335,8 +355,11 @@ export class ProbeWorld {
             managed: true,
             resourceType: 'EC2',
             orchestration: 'ECS',
-            instanceTypes: ['optimal'],
+            // moto never reports EnaSupport, so a type that requires ENA would (rightly) fail the
+            // image; c4 (Xen) does not require it, like the compute environments of moto-world.ts.
+            instanceTypes: ['c4.large'],
             gpu: false,
+            expectedArchitecture: 'x86_64',
           },
           origin: 'ec2Configuration[ECS_AL2023].imageIdOverride',
           subnets: [this.subnetId],
@@ -383,8 +406,17 @@ export class ProbeWorld {
     return this.calls.filter((call) => call.command === command);
   }
 
-  stop(): Promise<void> {
-    return this.moto.stop();
+  async stop(): Promise<void> {
+    await this.moto.stop();
+    rmSync(this.amisDir, { recursive: true, force: true });
+  }
+
+  /** What the collector prints on the scenario's fixture host, padded as the scenario says. */
+  private async collectorOutput(): Promise<string> {
+    const { host, outputCharacters } = this.scenario;
+    if (!this.outputs.has(host)) this.outputs.set(host, runFixtureHost(host));
+    const output = (await this.outputs.get(host)) ?? '';
+    return outputCharacters ? padded(output, outputCharacters) : output;
   }
 
   /** Records every call in simulated time, injects scenario behaviour EC2 and ECS cannot show. */
@@ -531,7 +563,7 @@ export class ProbeWorld {
           StandardErrorContent: 'sh: /var/lib/amazon/ssm/_script.sh: /bin/sh: bad interpreter',
         };
       }
-      const full = collectorOutputFor(scenario.hostFacts, scenario.outputCharacters);
+      const full = await this.collectorOutput();
       let url: string | undefined;
       if (command.bucket) {
         // What the SSM agent does with the instance's role: upload the whole output.
@@ -552,6 +584,38 @@ export class ProbeWorld {
       };
     });
   }
+}
+
+/**
+ * moto's AMI catalogue for one world: the curated images (test/fixtures/moto/amis.json) plus
+ * copies of the official ECS-optimized AL2023 x86_64 image under fresh ids, written to a
+ * temporary directory (the curated file is shared by other suites and stays as it is).
+ */
+function writeAmiCatalogue(): { dir: string; fresh: string[] } {
+  const curated = JSON.parse(readFileSync(TEST_AMIS_PATH, 'utf8')) as Record<string, unknown>[];
+  const al2023 = curated.find((image) => image.ami_id === MOTO_AMIS.al2023);
+  if (!al2023) throw new Error(`${TEST_AMIS_PATH} lacks ${MOTO_AMIS.al2023}`);
+  const fresh = Array.from(
+    { length: FRESH_AMIS },
+    (_, i) => `ami-0a2023${(i + 1).toString(16).padStart(11, '0')}`,
+  );
+  const dir = mkdtempSync(join(tmpdir(), 'baa-probe-amis-'));
+  const copies = fresh.map((id) => ({ ...al2023, ami_id: id }));
+  writeFileSync(join(dir, 'amis.json'), JSON.stringify([...curated, ...copies]));
+  return { dir, fresh };
+}
+
+/**
+ * Collector output made `characters` long by stray lines before its end marker, as a noisy
+ * shell profile would print them: the parser skips them, and a cut drops the end marker.
+ */
+function padded(output: string, characters: number): string {
+  const end = output.lastIndexOf('@@@ end');
+  const missing = characters - output.length;
+  if (end < 0 || missing <= 0) return output;
+  const line = `${'~'.repeat(99)}\n`;
+  const stray = line.repeat(Math.ceil(missing / line.length));
+  return `${output.slice(0, end)}${stray}${output.slice(end)}`;
 }
 
 /** An error shaped like an SDK service exception (name = the service's error code). */

@@ -11,7 +11,6 @@ import { ECSClient } from '@aws-sdk/client-ecs';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { parseCollectorOutput } from '../../collector/parse';
 import { COLLECTOR_SCRIPT, COLLECTOR_VERSION } from '../../collector/script';
 import type { Notifier } from '../../pipeline/ports';
 import type { ProbeConfig } from '../../probe/config';
@@ -55,7 +54,6 @@ export function createProbeDeps(options: ProbeDepsOptions): ProbeDeps {
       : NO_FACTS_CACHE,
     notifier: options.notifier ?? NOT_PUBLISHING,
     baseline: new SsmBaselineSource(ssm),
-    parseOutput: parseCollectorOutput,
     collector: { script: COLLECTOR_SCRIPT, version: COLLECTOR_VERSION },
     now,
     log: options.log,

@@ -4,6 +4,8 @@
  * parses it into host facts. Output that was cut short is parsed for what it
  * holds, marked incomplete, and reported as truncated: never taken as whole.
  */
+import { parseCollectorOutput } from '../../collector/parse';
+import type { HostFacts } from '../../core/host-facts';
 import { InvalidInputError } from '../../errors';
 import { COMMAND_POLL_SECONDS, isPast, nextPoll } from '../backoff';
 import {
@@ -17,10 +19,7 @@ import type { CommandInvocation, ProbeDeps } from '../ports';
 import type { CommandCheck, ProbeState } from '../state';
 import { instanceOf } from '../state';
 
-type CommandDeps = Pick<
-  ProbeDeps,
-  'config' | 'ssm' | 'outputStore' | 'parseOutput' | 'now' | 'log'
->;
+type CommandDeps = Pick<ProbeDeps, 'config' | 'ssm' | 'outputStore' | 'now' | 'log'>;
 
 const STILL_RUNNING = new Set(['Pending', 'InProgress', 'Delayed']);
 const EXCERPT = 300;
@@ -81,9 +80,9 @@ async function collect(
   deps: CommandDeps,
 ): Promise<Partial<CommandCheck>> {
   const output = await readOutput(state, command, invocation, deps);
-  let host: ReturnType<typeof deps.parseOutput>;
+  let host: HostFacts;
   try {
-    host = deps.parseOutput(output.text);
+    host = parseCollectorOutput(output.text);
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error;
     return {

@@ -1,15 +1,14 @@
 /**
  * The probe state machine, executed locally from its deployed definition with
- * the real task functions; AWS is moto_server plus a scripted SSM (see
- * test/support/probe-world.ts). After every path: no probe instance is left
- * pending or running (DescribeInstances by the auditor's tag), the probe
- * cluster is empty, and exactly one verdict was published.
+ * the real task functions; AWS is moto_server plus a scripted SSM whose
+ * collector output is the real collector run against a fixture host (see
+ * test/support/probe-world.ts), scored with every real rule. After every
+ * path: no probe instance is left pending or running (DescribeInstances by the
+ * auditor's tag), the probe cluster is empty, and exactly one verdict was published.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fail, pass, type Rule } from '../../../shared/core/rule';
-import { RULES } from '../../../shared/rules/index';
-import { healthyHostFacts } from '../../support/host-facts';
 import {
+  loadProbeDefinition,
   runProbeExecution,
   TASK_STATES,
   type TaskState,
@@ -60,6 +59,14 @@ describe('happy path', () => {
     });
     expect(statusOf(message, 'join-agent-registered')).toBe('PASS');
     expect(statusOf(message, 'join-awslogs-advertised')).toBe('PASS');
+    // Image, host and join rules all decided on real facts: nothing required was left open.
+    const undecided = message.report.findings.filter(
+      (f) => f.level === 'required' && f.status !== 'PASS' && f.status !== 'NOT_APPLICABLE',
+    );
+    expect(undecided).toEqual([]);
+    expect(statusOf(message, 'image-available')).toBe('PASS');
+    expect(statusOf(message, 'awslogs-logging-driver')).toBe('PASS');
+    expect(message.problems.length + message.failedRules.length).toBe(0);
     // The collector went to the probe only, by instance id, with the configured timeout.
     const [send] = world.callsOf('SendCommand');
     expect(send?.input).toMatchObject({
@@ -87,10 +94,12 @@ describe('happy path', () => {
 });
 
 describe('an AMI whose agent does not offer awslogs', () => {
-  it('ends FAIL on the logging-driver rule with one SNS message', async () => {
+  it('ends FAIL on the host rule and the join test alike, with one SNS message', async () => {
+    // A hand-written unit runs the agent container without ecs-init and sets no drivers,
+    // so the agent keeps its own default (json-file, none) and advertises no awslogs.
     world.scenario = {
       ...HEALTHY,
-      hostFacts: healthyHostFacts({ awslogsRemoved: true }),
+      host: 'systemd-unit-no-ecs-init',
       agent: { ...HEALTHY.agent, awslogs: false },
     };
     const run = await runProbeExecution(world, world.request(await world.freshAmi()));
@@ -98,7 +107,13 @@ describe('an AMI whose agent does not offer awslogs', () => {
     expect(run.output?.verdicts[0]?.verdict).toBe('FAIL');
     const message = await expectCleanEnding();
     expect(message.verdict).toBe('FAIL');
-    expect(message.failedRules).toContain('join-awslogs-advertised');
+    const required = message.report.findings
+      .filter((f) => f.status === 'FAIL' && f.level === 'required')
+      .map((f) => f.ruleId);
+    expect(required).toEqual(['awslogs-logging-driver', 'join-awslogs-advertised']);
+    expect(message.problems.find((p) => p.ruleId === 'awslogs-logging-driver')?.message).toMatch(
+      /not ecs-init, and nothing sets ECS_AVAILABLE_LOGGING_DRIVERS/,
+    );
     expect(message.problems.find((p) => p.ruleId === 'join-awslogs-advertised')?.message).toMatch(
       /does not advertise awslogs; it advertises only json-file, none/,
     );
@@ -138,23 +153,24 @@ describe('launch', () => {
   });
 
   it('reports an AMI deregistered mid-audit to the image rules, which fail it', async () => {
-    // Stand-in for the image rules being written in parallel: it reads the same image facts.
-    const imageAvailable: Rule = {
-      ...RULES[0],
-      id: 'image-available',
-      scope: 'image',
-      level: 'required',
-      check: ({ image }) =>
-        image?.found ? pass('available') : fail(`gone: ${image?.notFoundReason}`),
-    } as Rule;
-    const request = world.request('ami-0000000000000dead');
-    await runProbeExecution(world, request, { rules: [imageAvailable, ...RULES] });
+    const ami = await world.freshAmi();
+    // The pipeline described it as available; its owner deregisters it before the probe starts.
+    const request = world.request(ami);
+    expect(request.image).toMatchObject({ found: true, state: 'available' });
+    await world.deregister(ami);
+    const launchesBefore = world.callsOf('RunInstances').length;
 
+    await runProbeExecution(world, request);
+
+    expect(world.callsOf('RunInstances')).toHaveLength(launchesBefore);
     const message = await expectCleanEnding();
     expect(message.verdict).toBe('FAIL');
-    expect(statusOf(message, 'image-available')).toBe('FAIL');
+    expect(message.failedRules).toEqual(['image-available']);
+    expect(message.problems.find((p) => p.ruleId === 'image-available')?.message).toMatch(
+      new RegExp(`^AMI ${ami} could not be found .*deregistered`),
+    );
     expect(message.verdictReason).toMatch(
-      /^image_gone: The AMI ami-0000000000000dead was deregistered/,
+      new RegExp(`^image_gone: The AMI ${ami} was deregistered`),
     );
   });
 });
@@ -235,14 +251,9 @@ describe('collector command', () => {
 });
 
 describe('a crash between any two steps', () => {
-  const crashedAfter: TaskState[] = [
-    'Start',
-    'Launch',
-    'CheckOnline',
-    'RunCollector',
-    'CheckCommand',
-    'JoinTest',
-  ];
+  // Terminate and Score are the cleanup path itself: they are crashed into below, and retried.
+  const cleanup: readonly TaskState[] = ['Terminate', 'Score'];
+  const crashedAfter = TASK_STATES.filter((state) => !cleanup.includes(state));
 
   it.each(crashedAfter)(
     'after %s: still terminated, one INCONCLUSIVE verdict naming the crash',
@@ -259,7 +270,7 @@ describe('a crash between any two steps', () => {
     },
   );
 
-  it.each(['Terminate', 'Score'] satisfies TaskState[])(
+  it.each(cleanup)(
     'in %s: retried, the probe still ends terminated with exactly one verdict',
     async (state) => {
       const run = await runProbeExecution(world, world.request(await world.freshAmi()), {
@@ -280,7 +291,11 @@ describe('a crash between any two steps', () => {
   });
 
   it('covers every task state of the definition', () => {
-    expect([...crashedAfter, 'Terminate', 'Score'].sort()).toEqual([...TASK_STATES].sort());
+    const tasks = Object.entries(loadProbeDefinition().States)
+      .filter(([, state]) => state.Type === 'Task')
+      .map(([name]) => name);
+    expect(crashedAfter).toContain('JoinTest');
+    expect([...TASK_STATES].sort()).toEqual(tasks.sort());
   });
 });
 

@@ -8,21 +8,14 @@ import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFactsTableName, loadProbeConfig } from '../../../shared/probe/config';
+import { TASK_STATES } from '../../support/local-probe-execution';
 
 const run = promisify(execFile);
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const OWNER = 'batch-ami-auditor-dev';
 const OWNER_TAG = 'batch-ami-auditor:owner';
-const PROBE_FUNCTIONS = [
-  'Start',
-  'Launch',
-  'CheckOnline',
-  'RunCollector',
-  'CheckCommand',
-  'JoinTest',
-  'Terminate',
-  'Score',
-];
+/** Each task state runs the function of its name (`Probe<State>LambdaFunction`). */
+const PROBE_FUNCTIONS = TASK_STATES;
 
 type Json = Record<string, unknown>;
 interface Statement {

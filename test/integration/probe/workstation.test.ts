@@ -29,8 +29,19 @@ describe('probeAmiFromWorkstation', () => {
     const progress: ProbeProgress[] = [];
     const ami = await world.freshAmi();
     const result = await probeAmiFromWorkstation(
-      // No compute environment: the subnet comes from the configuration (`--subnet`).
-      world.request(ami, { targets: [] }),
+      // No compute environment: the subnet comes from the configuration (`--subnet`), and the
+      // instance types the image is judged for from the command line (`--instance-type`).
+      world.request(ami, {
+        targets: [],
+        context: {
+          name: ami,
+          managed: true,
+          resourceType: 'EC2',
+          orchestration: 'ECS',
+          instanceTypes: ['t2.micro'],
+          gpu: false,
+        },
+      }),
       world.deps({ subnetId: world.subnetId }),
       { sleep, onProgress: (p) => progress.push(p) },
     );

@@ -1,6 +1,7 @@
 /** Small builders for probe unit tests. */
 import type { ImageFacts } from '../../../shared/core/subject';
 import type { ProbeRequest, ProbeTarget } from '../../../shared/pipeline/ports';
+import { imageFacts } from '../../support/image-facts-builder';
 
 export const AMI = 'ami-0123456789abcdef0';
 
@@ -26,16 +27,9 @@ export function target(
   };
 }
 
+/** The official ECS-optimized AL2023 AMI's image facts, under this module's AMI id. */
 export function image(overrides: Partial<ImageFacts> = {}): ImageFacts {
-  return {
-    imageId: AMI,
-    found: true,
-    name: 'custom-batch-al2023',
-    state: 'available',
-    virtualizationType: 'hvm',
-    architecture: 'x86_64',
-    ...overrides,
-  };
+  return imageFacts({ imageId: AMI, ...overrides });
 }
 
 export function request(overrides: Partial<ProbeRequest> = {}): ProbeRequest {

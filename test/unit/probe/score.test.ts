@@ -1,13 +1,48 @@
-import { describe, expect, it } from 'vitest';
-import { known } from '../../../shared/core/fact';
+/**
+ * Scoring a probe's outcome with every real rule, on host facts the real collector and parser
+ * produced from fixture hosts (test/fixtures/hosts).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseCollectorOutput } from '../../../shared/collector/parse';
+import { type Fact, known } from '../../../shared/core/fact';
+import type { HostFacts } from '../../../shared/core/host-facts';
 import { applyGpuLimitation } from '../../../shared/probe/gpu-limits';
 import { joinFactsOfRegistration } from '../../../shared/probe/join-facts';
 import { probeFactsOf } from '../../../shared/probe/outcome';
 import { scoreProbe } from '../../../shared/probe/score';
 import type { ProbeState } from '../../../shared/probe/state';
 import { RULES } from '../../../shared/rules/index';
-import { gpuAmiOnCpuInstance, healthyHostFacts } from '../../support/host-facts';
+import { runFixtureHost } from '../../support/fixture-host';
 import { request, target } from './fixtures';
+
+/** The official ECS-optimized AL2023 AMI, booted. */
+let al2023: HostFacts;
+/** The official ECS GPU AMI on a g5 instance. */
+let gpuHost: HostFacts;
+
+beforeAll(async () => {
+  al2023 = parseCollectorOutput(await runFixtureHost('al2023-ecs-optimized'));
+  gpuHost = parseCollectorOutput(await runFixtureHost('al2023-ecs-gpu'));
+});
+
+/**
+ * The GPU AMI as its collector reads it on an instance without a GPU: the driver is installed
+ * but nothing is on the bus, no module is loaded and ecs-init wrote no GPU file.
+ */
+function gpuAmiOnCpuInstance(): HostFacts {
+  const from = (fact: Fact<unknown>) => ({ source: fact.from?.source ?? 'collector' });
+  return {
+    ...gpuHost,
+    gpu: {
+      ...gpuHost.gpu,
+      nvidiaPciDevices: known(0, from(gpuHost.gpu.nvidiaPciDevices)),
+      driverLoaded: known(false, from(gpuHost.gpu.driverLoaded)),
+      driverVersion: known(null, from(gpuHost.gpu.driverVersion)),
+      devices: known([], from(gpuHost.gpu.devices)),
+    },
+    ecs: { ...gpuHost.ecs, gpuInfo: known(null, from(gpuHost.ecs.gpuInfo)) },
+  };
+}
 
 const now = new Date('2026-11-28T10:10:00Z');
 const instance = {
@@ -46,7 +81,7 @@ function completed(overrides: Partial<ProbeState> = {}): ProbeState {
       status: 'collected',
       commandId: 'c-1',
       sentAt: '2026-11-28T10:01:00Z',
-      host: healthyHostFacts(),
+      host: al2023,
     },
     join: { ...poll, status: 'done', facts: joined },
     ...overrides,
@@ -131,10 +166,7 @@ describe('probe outcome and scoring', () => {
   });
 
   it('flags truncated output in the verdict reason and caches it only briefly', () => {
-    const host = {
-      ...healthyHostFacts(),
-      collector: { ...healthyHostFacts().collector, incomplete: true },
-    };
+    const host = { ...al2023, collector: { ...al2023.collector, incomplete: true } };
     const state = completed({
       command: {
         ...poll,
@@ -196,8 +228,8 @@ describe('needs a GPU probe', () => {
   });
 
   it('does not apply when the probe had a GPU', () => {
-    const host = healthyHostFacts({ gpus: 1 });
-    expect(host.gpu.nvidiaPciDevices).toEqual(known(1, { source: 'file:/sys/bus/pci/devices' }));
+    const host = gpuHost;
+    expect(host.gpu.nvidiaPciDevices).toMatchObject({ known: true, value: 1 });
     const state = completed({
       request: request({ targets: [target({ gpu: true })] }),
       command: { ...poll, status: 'collected', commandId: 'c', sentAt: now.toISOString(), host },

@@ -1,5 +1,5 @@
 /** Join-test facts shared by the join rules' cases. */
-import { joinFactsOfAbsence, joinFactsOfRegistration } from '../../../../shared/probe/join-facts';
+import { joinFactsOfRegistration } from '../../../../shared/probe/join-facts';
 
 export const registered = (attributes: string[]) =>
   joinFactsOfRegistration({
