@@ -3,6 +3,7 @@
  * Benchmarks print figures; they assert nothing and never run in the test suite.
  */
 import { benchCollector } from './collector';
+import { benchProbe } from './probe';
 import { benchSweep } from './sweep';
 
 const BENCHMARKS: Readonly<Record<string, () => Promise<void>>> = {
@@ -10,6 +11,7 @@ const BENCHMARKS: Readonly<Record<string, () => Promise<void>>> = {
     await benchCollector();
   },
   sweep: benchSweep,
+  probe: benchProbe,
 };
 
 const wanted = process.argv.slice(2);

@@ -9,7 +9,7 @@
  *   which adds the online polling lag), and in total,
  * - AWS calls per probe, and the instance cost of one audit.
  *
- * Run: `node bench/run.mjs` (bundles this file, then runs it).
+ * Run: `npm run bench -- probe` (scripts/run-ts.mjs bundles bench/index.ts, then runs it).
  */
 import { runProbeExecution } from '../test/support/local-probe-execution';
 import { HEALTHY, type Latency, ProbeWorld } from '../test/support/probe-world';
@@ -132,7 +132,8 @@ export function formatRows(rows: readonly BenchmarkRow[]): string {
   return [header, ...lines].map((cells) => cells.map(String).join(' | ')).join('\n');
 }
 
-if (process.argv[1]?.endsWith('bench-probe.mjs')) {
+/** Prints the benchmark table and whether the 30 s target was met (`npm run bench -- probe`). */
+export async function benchProbe(): Promise<void> {
   const rows = await benchmarkProbe();
   process.stdout.write(
     `Probe benchmark (simulated clock; t3.micro; collector ${8} s)\n${formatRows(rows)}\n`,

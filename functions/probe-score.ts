@@ -1,37 +1,26 @@
 /** Probe state machine task "Score": verdicts for every compute environment, published once. */
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { clientConfig } from '../shared/aws/client-config';
 import { lambdaProbeDeps, probeTaskHandler } from '../shared/aws/probe/lambda-runtime';
-import { buildVerdictMessage } from '../shared/notify/verdict-message';
-import type { Notifier } from '../shared/pipeline/ports';
+import { SnsNotifier } from '../shared/aws/sns-notifier';
+import { readEnvironment } from '../shared/lambda/config';
 import { metricsForResult } from '../shared/probe/metrics';
 import type { ProbeState } from '../shared/probe/state';
 import { scoreAndPublish } from '../shared/probe/tasks/score';
 
-const sns = new SNSClient(clientConfig());
+let notifier: SnsNotifier | undefined;
 
 /**
- * Publishes each report to the alert topic (IAM: sns:Publish on it).
- * Wiring only: replace with the pipeline's SNS Notifier when it lands, so
- * every verdict leaves through one publisher.
+ * The audit functions' own publisher, so every verdict leaves through one path and one format.
+ * Built on first use, like the deps: a bad environment fails this task (which the state machine
+ * retries and reports) rather than the container's start.
  */
-const notifier: Notifier = {
-  async publish(reports, auditId) {
-    for (const report of reports) {
-      const message = buildVerdictMessage(report, auditId);
-      await sns.send(
-        new PublishCommand({
-          TopicArn: process.env.ALERT_TOPIC_ARN,
-          Subject: message.subject,
-          Message: message.body,
-          MessageAttributes: message.attributes,
-        }),
-      );
-    }
-  },
-};
+function alertNotifier(): SnsNotifier {
+  notifier ??= new SnsNotifier(new SNSClient(clientConfig()), readEnvironment().ALERT_TOPIC_ARN);
+  return notifier;
+}
 
 export const handler = probeTaskHandler(
-  (input: ProbeState) => scoreAndPublish(input, lambdaProbeDeps(notifier)),
+  (input: ProbeState) => scoreAndPublish(input, lambdaProbeDeps(alertNotifier())),
   metricsForResult,
 );

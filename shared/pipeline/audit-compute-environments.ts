@@ -182,6 +182,7 @@ async function completeWithHostFacts(
           context: contextForTarget(item.ce, item.target),
           origin: describeOrigin(item.target.origin),
           subnets: subnetsOf(item.ce),
+          ...(item.target.imageType ? { imageType: item.target.imageType } : {}),
         }),
       ),
       region: deps.region,

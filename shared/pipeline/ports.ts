@@ -42,6 +42,8 @@ export interface ProbeTarget {
   readonly origin: string;
   /** The compute environment's subnets: the probe uses one, to see the network Batch instances see. */
   readonly subnets: readonly string[];
+  /** The image type whose instances use the AMI (`ECS_AL2023`, …): it picks the freshness baseline. */
+  readonly imageType?: string;
 }
 
 /** What a probe execution needs: one AMI, every compute environment that uses it. */

@@ -5,9 +5,7 @@
  * tests (with the adapters pointed at moto_server or a mocked client).
  */
 import type { RunInstancesCommandInput } from '@aws-sdk/client-ec2';
-import type { HostFacts } from '../core/host-facts';
-import type { Baseline, ImageFacts } from '../core/subject';
-import type { FactsCache, Notifier } from '../pipeline/ports';
+import type { AccountReader, FactsCache, Notifier } from '../pipeline/ports';
 import type { ProbeConfig } from './config';
 import type { ContainerInstanceSummary } from './join-facts';
 import type { NetworkPath } from './network-path';
@@ -98,11 +96,6 @@ export interface ProbeEcs {
   listContainerInstances(cluster: string): Promise<ContainerInstanceSummary[]>;
 }
 
-/** The latest ECS-optimized versions the freshness rules compare against. */
-export interface BaselineSource {
-  baselineFor(image: ImageFacts, host: HostFacts | undefined): Promise<Baseline | undefined>;
-}
-
 export interface ProbeLog {
   info(message: string, extra?: Record<string, unknown>): void;
   warn(message: string, extra?: Record<string, unknown>): void;
@@ -117,7 +110,11 @@ export interface ProbeDeps {
   readonly ecs: ProbeEcs;
   readonly cache: FactsCache;
   readonly notifier: Notifier;
-  readonly baseline: BaselineSource;
+  /**
+   * The SSM public parameters of the ECS-optimized AMIs, read as the pipeline reads them, so the
+   * freshness rules compare a probed host against the same baseline (shared/pipeline/baselines.ts).
+   */
+  readonly publicParameters: Pick<AccountReader, 'parameters'>;
   readonly collector: { readonly script: string; readonly version: string };
   readonly now: () => Date;
   readonly log: ProbeLog;

@@ -19,6 +19,7 @@ const targetSchema = z.object({
   context: contextSchema,
   origin: z.string(),
   subnets: z.array(z.string().regex(/^subnet-[0-9a-f]+$/)),
+  imageType: z.string().min(1).optional(),
 });
 
 export const probeRequestSchema = z.object({

@@ -1,5 +1,7 @@
 import { evidenceOf } from '../core/evidence';
 import { fail, inconclusive, pass, type Rule } from '../core/rule';
+import { ecsAgentStartsAtBoot } from './ecs-agent-starts-at-boot';
+import { noJoinFacts } from './support/host-guard';
 
 /**
  * The join test: booted like a Batch instance (user data appending
@@ -12,11 +14,8 @@ export const joinAgentRegistered: Rule = {
   scope: 'join',
   level: 'required',
   severity: 'critical',
-  spec: {
-    quote:
-      "At a minimum, managed compute environments require the Amazon ECS agent to start at boot. If the Amazon ECS agent isn't running on your compute resource, then it can't accept jobs from AWS Batch.",
-    url: 'https://docs.aws.amazon.com/batch/latest/userguide/batch-ami-spec.html',
-  },
+  // The same requirement as the host rule, observed from the control plane instead.
+  spec: ecsAgentStartsAtBoot.spec,
   impact:
     'Instances launched from this AMI never join the compute environment’s ECS cluster: jobs stay RUNNABLE, Batch keeps launching instances that do nothing, and the compute environment may scale down or go INVALID.',
   remediation:
@@ -27,14 +26,9 @@ export const joinAgentRegistered: Rule = {
     inconclusive:
       'No join test ran (the probe never came online, or was not launched), or a missing registration has another explanation.',
   },
-  check({ join, hostUnavailableReason }) {
-    if (!join) {
-      return inconclusive(
-        hostUnavailableReason
-          ? `No join test: ${hostUnavailableReason}`
-          : 'No join test: the AMI was not booted in the probe cluster.',
-      );
-    }
+  check(subject) {
+    const { join } = subject;
+    if (!join) return noJoinFacts(subject);
     const registered = join.registered;
     const evidence = [...evidenceOf(registered), ...evidenceOf(join.agentVersion, describeVersion)];
     if (!registered.known) {

@@ -1,5 +1,7 @@
 import { evidenceOf } from '../core/evidence';
 import { fail, inconclusive, pass, type Rule } from '../core/rule';
+import { awslogsLoggingDriver } from './awslogs-logging-driver';
+import { noJoinFacts } from './support/host-guard';
 
 /** The attribute the ECS agent advertises when `awslogs` is among its available logging drivers. */
 export const AWSLOGS_ATTRIBUTE = 'com.amazonaws.ecs.capability.logging-driver.awslogs';
@@ -17,11 +19,8 @@ export const joinAwslogsAdvertised: Rule = {
   scope: 'join',
   level: 'required',
   severity: 'critical',
-  spec: {
-    quote:
-      'The awslogs log driver must be specified as an available log driver with the ECS_AVAILABLE_LOGGING_DRIVERS environment variable when the Amazon ECS container agent is started.',
-    url: 'https://docs.aws.amazon.com/batch/latest/userguide/batch-ami-spec.html',
-  },
+  // The same requirement as the host rule, observed from the control plane instead.
+  spec: awslogsLoggingDriver.spec,
   impact:
     'Batch jobs send their logs with awslogs: on instances that do not advertise it, jobs cannot be placed and stay RUNNABLE.',
   remediation:
@@ -31,14 +30,9 @@ export const joinAwslogsAdvertised: Rule = {
     fail: 'The registered container instance advertises other logging drivers, or none, but not awslogs.',
     inconclusive: 'No join test ran, or the container instance attributes could not be read.',
   },
-  check({ join, hostUnavailableReason }) {
-    if (!join) {
-      return inconclusive(
-        hostUnavailableReason
-          ? `No join test: ${hostUnavailableReason}`
-          : 'No join test: the AMI was not booted in the probe cluster.',
-      );
-    }
+  check(subject) {
+    const { join } = subject;
+    if (!join) return noJoinFacts(subject);
     const attributes = join.attributes;
     const evidence = evidenceOf(
       attributes,

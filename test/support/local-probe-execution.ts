@@ -74,7 +74,7 @@ export interface LocalRun {
 
 /** The definition as deployed, with the Lambda ARN placeholders filled in. */
 export function loadProbeDefinition(): StateMachineDefinition {
-  // Relative to the repository root: the working directory of tests and of bench/run.mjs.
+  // Relative to the repository root: the working directory of tests and of `npm run bench`.
   const text = readFileSync('state-machines/probe.asl.json', 'utf8');
   return JSON.parse(
     text.replace(

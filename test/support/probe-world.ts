@@ -61,6 +61,7 @@ import { EcsProbe } from '../../shared/aws/probe/ecs';
 import { DynamoDbFactsCache } from '../../shared/aws/probe/facts-cache';
 import { S3OutputStore } from '../../shared/aws/probe/s3-output';
 import { SsmProbe } from '../../shared/aws/probe/ssm';
+import { getParameters } from '../../shared/aws/ssm-parameters';
 import { COLLECTOR_SCRIPT, COLLECTOR_VERSION } from '../../shared/collector/script';
 import type { ImageFacts } from '../../shared/core/subject';
 import type { ProbeRequest } from '../../shared/pipeline/ports';
@@ -138,6 +139,8 @@ export class ProbeWorld {
   readonly ec2: EC2Client;
   readonly ecs: ECSClient;
   readonly ssm: SSMClient;
+  /** SSM's parameter store, served by moto (only Run Command is scripted, on `ssm`). */
+  readonly parameterStore: SSMClient;
   readonly s3: S3Client;
   readonly doc: DynamoDBDocumentClient;
   readonly notifier: SnsTestNotifier;
@@ -173,6 +176,7 @@ export class ProbeWorld {
     this.ecs = new ECSClient(config);
     this.rawEcs = new ECSClient(config);
     this.ssm = new SSMClient(config);
+    this.parameterStore = new SSMClient(config);
     this.s3 = new S3Client({ ...config, forcePathStyle: true });
     this.doc = DynamoDBDocumentClient.from(new DynamoDBClient(config));
     this.notifier = notifier;
@@ -185,6 +189,7 @@ export class ProbeWorld {
     this.observe(this.ec2, 'ec2');
     this.observe(this.ecs, 'ecs');
     this.observe(this.s3, 's3');
+    this.observe(this.parameterStore, 'ssm');
     this.observe(this.doc, 'dynamodb');
     this.scriptSsm();
   }
@@ -322,13 +327,8 @@ export class ProbeWorld {
         now: this.clock.now,
       }),
       notifier: this.notifier,
-      baseline: {
-        baselineFor: async () => ({
-          source: 'test',
-          ecsAgentVersion: '1.106.1',
-          dockerVersion: '25.0.16',
-        }),
-      },
+      // The baselines come from moto's copy of the public ECS parameters, read by the real adapter.
+      publicParameters: { parameters: (names) => getParameters(this.parameterStore, names) },
       collector: { script: COLLECTOR_SCRIPT, version: COLLECTOR_VERSION },
       now: this.clock.now,
       log: this.log,

@@ -17,7 +17,7 @@ import type { ProbeConfig } from '../../probe/config';
 import { NO_FACTS_CACHE } from '../../probe/no-facts-cache';
 import type { ProbeDeps, ProbeLog } from '../../probe/ports';
 import { type AwsOptions, clientConfig } from '../client-config';
-import { SsmBaselineSource } from './baseline';
+import { getParameters } from '../ssm-parameters';
 import { Ec2Probe } from './ec2';
 import { EcsProbe } from './ecs';
 import { DynamoDbFactsCache } from './facts-cache';
@@ -53,7 +53,7 @@ export function createProbeDeps(options: ProbeDepsOptions): ProbeDeps {
         })
       : NO_FACTS_CACHE,
     notifier: options.notifier ?? NOT_PUBLISHING,
-    baseline: new SsmBaselineSource(ssm),
+    publicParameters: { parameters: (names) => getParameters(ssm, names) },
     collector: { script: COLLECTOR_SCRIPT, version: COLLECTOR_VERSION },
     now,
     log: options.log,

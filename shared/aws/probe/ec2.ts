@@ -10,7 +10,6 @@
  * instances that carry the owner tag. Networking: see ec2-network.ts.
  */
 import {
-  DescribeImagesCommand,
   DescribeInstancesCommand,
   type EC2Client,
   GetConsoleOutputCommand,
@@ -23,6 +22,7 @@ import {
 import type { NetworkPath } from '../../probe/network-path';
 import type { ImageDescription, InstanceFilter, InstanceStatus, ProbeEc2 } from '../../probe/ports';
 import { PROBE_TAG } from '../../probe/tags';
+import { describeImageRecords } from '../ec2-images';
 import { call, errorName } from '../errors';
 import { describeNetworkPaths, ensureProbeSecurityGroup } from './ec2-network';
 
@@ -36,17 +36,7 @@ export class Ec2Probe implements ProbeEc2 {
   }
 
   async describeImage(amiId: string): Promise<ImageDescription> {
-    // A filter rather than ImageIds: a deregistered AMI is simply absent instead of an error.
-    const { Images = [] } = await call('ec2:DescribeImages', () =>
-      this.ec2.send(
-        new DescribeImagesCommand({
-          Filters: [{ Name: 'image-id', Values: [amiId] }],
-          IncludeDeprecated: true,
-          IncludeDisabled: true,
-        }),
-      ),
-    );
-    const image = Images.find((i) => i.ImageId === amiId);
+    const image = (await describeImageRecords(this.ec2, [amiId])).get(amiId);
     if (!image) return { imageId: amiId, found: false };
     const root = image.BlockDeviceMappings?.find((m) => m.DeviceName === image.RootDeviceName);
     return {

@@ -6,6 +6,7 @@
  * INCONCLUSIVE with its cause, never PASS.
  */
 import type { Rule } from '../../core/rule';
+import { BASELINE_PARAMETERS } from '../../pipeline/baselines';
 import { rulesFor } from '../../rules/index';
 import { TOOL_VERSION } from '../../version';
 import { cacheRecordOf, probeFactsOf } from '../outcome';
@@ -14,7 +15,10 @@ import { scoreProbe } from '../score';
 import type { ProbeResult, ProbeState } from '../state';
 import { instanceOf } from '../state';
 
-type ScoreDeps = Pick<ProbeDeps, 'cache' | 'notifier' | 'baseline' | 'collector' | 'now' | 'log'>;
+type ScoreDeps = Pick<
+  ProbeDeps,
+  'cache' | 'notifier' | 'publicParameters' | 'collector' | 'now' | 'log'
+>;
 
 export async function scoreAndPublish(
   state: ProbeState,
@@ -59,21 +63,31 @@ export async function scoreState(
       });
     }
   }
-  let baseline: Awaited<ReturnType<ScoreDeps['baseline']['baselineFor']>>;
-  try {
-    baseline = await deps.baseline.baselineFor(facts.image, facts.host);
-  } catch (error) {
-    deps.log.warn('The ECS-optimized baseline could not be read; freshness rules will say so', {
-      reason: error instanceof Error ? error.message : String(error),
-    });
-  }
+  const parameters = await baselineParameters(deps);
+  const baselineProblems = new Set<string>();
   const reports = scoreProbe({
     request: state.request,
     facts,
-    ...(baseline ? { baseline } : {}),
+    ...(parameters ? { parameters } : {}),
+    onBaselineProblem: (message) => baselineProblems.add(message),
     rules,
     toolVersion: TOOL_VERSION,
     now,
   });
+  for (const message of baselineProblems) deps.log.warn(message);
   return { reports, facts };
+}
+
+/** The ECS-optimized parameters, or undefined (and a warning) when SSM cannot be read. */
+async function baselineParameters(
+  deps: Pick<ScoreDeps, 'publicParameters' | 'log'>,
+): Promise<ReadonlyMap<string, unknown> | undefined> {
+  try {
+    return await deps.publicParameters.parameters(BASELINE_PARAMETERS);
+  } catch (error) {
+    deps.log.warn('The ECS-optimized baseline could not be read; freshness rules use their own', {
+      reason: error instanceof Error ? error.message : String(error),
+    });
+    return undefined;
+  }
 }

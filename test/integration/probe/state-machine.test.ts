@@ -67,6 +67,11 @@ describe('happy path', () => {
     expect(statusOf(message, 'image-available')).toBe('PASS');
     expect(statusOf(message, 'awslogs-logging-driver')).toBe('PASS');
     expect(message.problems.length + message.failedRules.length).toBe(0);
+    // Freshness is judged against the baseline the pipeline reads, from SSM's public parameter.
+    const current = message.report.findings.find((f) => f.ruleId === 'ecs-agent-current');
+    expect(current?.evidence.map((e) => e.source)).toContain(
+      'baseline:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended',
+    );
     // The collector went to the probe only, by instance id, with the configured timeout.
     const [send] = world.callsOf('SendCommand');
     expect(send?.input).toMatchObject({

@@ -192,6 +192,66 @@ describe('probe outcome and scoring', () => {
   });
 });
 
+describe('the freshness baseline', () => {
+  const PREFIX = '/aws/service/ecs/optimized-ami';
+  const parameter = (agent: string) =>
+    JSON.stringify({ ecs_agent_version: agent, ecs_runtime_version: 'Docker version 25.0.16' });
+  const parameters = new Map<string, unknown>([
+    [`${PREFIX}/amazon-linux-2023/recommended`, parameter('1.106.1')],
+    [`${PREFIX}/amazon-linux-2/recommended`, parameter('1.106.1')],
+    [`${PREFIX}/amazon-linux-2023/gpu/recommended`, parameter('1.200.0')],
+  ]);
+  const currentAgent = (report: ReturnType<typeof score>[number] | undefined) =>
+    report?.findings.find((f) => f.ruleId === 'ecs-agent-current');
+
+  it('is chosen per compute environment the way the pipeline chooses it', () => {
+    const state = completed({
+      request: request({
+        targets: [
+          { ...target({ name: 'al2' }), imageType: 'ECS_AL2' },
+          { ...target({ name: 'al2023' }), imageType: 'ECS_AL2023' },
+          { ...target({ name: 'gpu', gpu: true }), imageType: 'ECS_AL2023_NVIDIA' },
+        ],
+      }),
+    });
+    const problems: string[] = [];
+    const [al2, al2023Report, gpu] = scoreProbe({
+      request: state.request,
+      facts: probeFactsOf(state),
+      parameters,
+      onBaselineProblem: (message) => problems.push(message),
+      rules: RULES,
+      toolVersion: 't',
+      now,
+    });
+    expect(currentAgent(al2)?.message).toContain(`ssm:${PREFIX}/amazon-linux-2/recommended`);
+    expect(currentAgent(al2023Report)?.message).toContain(
+      `ssm:${PREFIX}/amazon-linux-2023/recommended`,
+    );
+    // The GPU AMI's baseline is a newer agent than the host runs.
+    expect(currentAgent(gpu)).toMatchObject({ status: 'FAIL' });
+    expect(currentAgent(gpu)?.message).toContain(`ssm:${PREFIX}/amazon-linux-2023/gpu/recommended`);
+    expect(problems).toEqual([]);
+  });
+
+  it('falls back to the built-in baseline, saying why, when the parameter is missing', () => {
+    const problems: string[] = [];
+    const [report] = scoreProbe({
+      request: request({ targets: [{ ...target(), imageType: 'ECS_AL2023' }] }),
+      facts: probeFactsOf(completed()),
+      parameters: new Map(),
+      onBaselineProblem: (message) => problems.push(message),
+      rules: RULES,
+      toolVersion: 't',
+      now,
+    });
+    expect(currentAgent(report)?.message).toContain('built-in');
+    expect(problems).toEqual([
+      `SSM parameter ${PREFIX}/amazon-linux-2023/recommended does not exist in this region; the built-in baseline applies`,
+    ]);
+  });
+});
+
 describe('needs a GPU probe', () => {
   it('turns hardware facts unknown for a GPU compute environment probed without a GPU', () => {
     const { host, join } = applyGpuLimitation(
