@@ -6,13 +6,15 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import { SnsNotifier } from '../shared/aws/sns-notifier';
-import { newAccountReader, sns } from '../shared/lambda/clients';
+import { newAccountReader, probeWiring, sns } from '../shared/lambda/clients';
 import { readEnvironment } from '../shared/lambda/config';
 import { log, logger, metricSink, metrics } from '../shared/lambda/observability';
 import { handleChangeEvent } from '../shared/pipeline/handle-change-event';
 
 const env = readEnvironment();
 const notifier = new SnsNotifier(sns, env.ALERT_TOPIC_ARN);
+// AMIs that pass the image rules go to the probe (or to the facts it cached), when deployed with it.
+const probe = probeWiring();
 
 export const handler = middy()
   .use(injectLambdaContext(logger, { resetKeys: true }))
@@ -21,6 +23,7 @@ export const handler = middy()
     handleChangeEvent(event, {
       reader: newAccountReader(),
       notifier,
+      ...probe,
       now: () => new Date(),
       log,
       metrics: metricSink,

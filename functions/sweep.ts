@@ -7,7 +7,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import { SnsNotifier } from '../shared/aws/sns-notifier';
-import { newAccountReader, sns } from '../shared/lambda/clients';
+import { newAccountReader, probeWiring, sns } from '../shared/lambda/clients';
 import { accountIdOf, readEnvironment } from '../shared/lambda/config';
 import { log, logger, metricSink, metrics } from '../shared/lambda/observability';
 import { sweep } from '../shared/pipeline/sweep';
@@ -16,10 +16,14 @@ interface SweepSummary {
   readonly computeEnvironments: number;
   readonly distinctAmis: number;
   readonly reports: number;
+  /** AMIs handed to a new probe execution; their verdicts are published when it finishes. */
+  readonly probesStarted: number;
 }
 
 const env = readEnvironment();
 const notifier = new SnsNotifier(sns, env.ALERT_TOPIC_ARN);
+// AMIs that pass the image rules go to the probe (or to the facts it cached), when deployed with it.
+const probe = probeWiring();
 
 export const handler = middy<ScheduledEvent, SweepSummary, Error, Context>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
@@ -31,6 +35,7 @@ export const handler = middy<ScheduledEvent, SweepSummary, Error, Context>()
     const outcome = await sweep(auditId, {
       reader,
       notifier,
+      ...probe,
       region: env.AWS_REGION,
       accountId: accountIdOf(context.invokedFunctionArn),
       now: () => new Date(),
@@ -42,5 +47,6 @@ export const handler = middy<ScheduledEvent, SweepSummary, Error, Context>()
       computeEnvironments: outcome.computeEnvironments,
       distinctAmis: outcome.distinctAmis,
       reports: outcome.reports.length,
+      probesStarted: outcome.probes.filter((p) => p.status === 'started').length,
     };
   });

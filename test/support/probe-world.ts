@@ -267,20 +267,7 @@ export class ProbeWorld {
     this.noPathSubnetId = Subnet?.SubnetId ?? '';
 
     await this.rawEcs.send(new CreateClusterCommand({ clusterName: this.cluster }));
-    await this.doc.send(
-      new CreateTableCommand({
-        TableName: this.table,
-        KeySchema: [
-          { AttributeName: 'amiId', KeyType: 'HASH' },
-          { AttributeName: 'collectorVersion', KeyType: 'RANGE' },
-        ],
-        AttributeDefinitions: [
-          { AttributeName: 'amiId', AttributeType: 'S' },
-          { AttributeName: 'collectorVersion', AttributeType: 'S' },
-        ],
-        BillingMode: 'PAY_PER_REQUEST',
-      }),
-    );
+    await createFactsTable(this.doc, this.table);
     await this.s3.send(new CreateBucketCommand({ Bucket: this.bucket }));
   }
 
@@ -584,6 +571,27 @@ export class ProbeWorld {
       };
     });
   }
+}
+
+/** The probe facts table as serverless.yml declares it (ProbeFactsTable). */
+export async function createFactsTable(
+  dynamodb: { send: DynamoDBClient['send'] },
+  tableName: string,
+): Promise<void> {
+  await dynamodb.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      KeySchema: [
+        { AttributeName: 'amiId', KeyType: 'HASH' },
+        { AttributeName: 'collectorVersion', KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: [
+        { AttributeName: 'amiId', AttributeType: 'S' },
+        { AttributeName: 'collectorVersion', AttributeType: 'S' },
+      ],
+      BillingMode: 'PAY_PER_REQUEST',
+    }),
+  );
 }
 
 /**

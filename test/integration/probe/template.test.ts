@@ -163,6 +163,55 @@ describe('probe IAM in the packaged template', () => {
   });
 });
 
+describe('the change and sweep functions in the packaged template', () => {
+  const AUDIT_FUNCTIONS = {
+    AuditChangeLambdaFunction: 'AuditChangeRole',
+    SweepLambdaFunction: 'SweepRole',
+  };
+
+  it('may start and follow executions of the probe state machine only, and only read cached facts', () => {
+    for (const role of Object.values(AUDIT_FUNCTIONS)) {
+      const statements = statementsOf(role);
+      const granting = (action: string) => statements.filter((s) => actionsOf(s).includes(action));
+      expect(
+        granting('states:StartExecution').map((s) => s.Resource),
+        role,
+      ).toEqual([{ Ref: 'ProbeStateMachine' }]);
+      expect(
+        granting('states:DescribeExecution').map((s) => s.Resource),
+        role,
+      ).toEqual([
+        // Executions of the probe state machine, whatever their name.
+        {
+          'Fn::Sub': expect.stringMatching(
+            /:states:.*:execution:\$\{ProbeStateMachine\.Name\}:\*$/,
+          ),
+        },
+      ]);
+      expect(
+        granting('dynamodb:GetItem').map((s) => s.Resource),
+        role,
+      ).toEqual([{ 'Fn::GetAtt': ['ProbeFactsTable', 'Arn'] }]);
+      const actions = statements.flatMap(actionsOf);
+      expect(actions.filter((a) => /^(states|dynamodb):/.test(a)).sort(), role).toEqual([
+        'dynamodb:GetItem',
+        'states:DescribeExecution',
+        'states:StartExecution',
+      ]);
+    }
+  });
+
+  it('are told the probe state machine and the facts table', () => {
+    for (const fn of Object.keys(AUDIT_FUNCTIONS)) {
+      const environment = resources[fn]?.Properties.Environment as { Variables: Json } | undefined;
+      expect(environment?.Variables, fn).toMatchObject({
+        PROBE_STATE_MACHINE_ARN: { Ref: 'ProbeStateMachine' },
+        PROBE_FACTS_TABLE: { Ref: 'ProbeFactsTable' },
+      });
+    }
+  });
+});
+
 describe('probe resources in the packaged template', () => {
   it('deploys the definition in the repository, with every task substituted', () => {
     const machine = resources.ProbeStateMachine?.Properties ?? {};
