@@ -9,9 +9,12 @@ import { InvalidInputError } from '../errors';
 
 const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
 
-const instanceTypes = z
-  .array(z.string().regex(INSTANCE_TYPE, 'not an instance type such as t3.micro'))
-  .min(1);
+/** One EC2 instance type. */
+export const instanceTypeSchema = z
+  .string()
+  .regex(INSTANCE_TYPE, 'an instance type such as t3.micro');
+
+const instanceTypes = z.array(instanceTypeSchema).min(1);
 
 /** Cluster names go into the probe's user data, so only characters ECS allows (and the shell ignores). */
 const clusterName = z
@@ -25,11 +28,16 @@ export const probeConfigSchema = z
     /** The dedicated ECS cluster probes join. */
     cluster: clusterName,
     /** The probe's instance profile (SSM + ECS registration in the probe cluster only). */
-    instanceProfileArn: z.string().regex(/^arn:[^:]+:iam::\d{12}:instance-profile\/.+$/),
+    instanceProfileArn: z
+      .string()
+      .regex(
+        /^arn:[^:]+:iam::\d{12}:instance-profile\/.+$/,
+        'an instance profile ARN (arn:aws:iam::<account>:instance-profile/<name>)',
+      ),
     /** Subnet for every probe; when absent, one of the compute environment's subnets. */
     subnetId: z
       .string()
-      .regex(/^subnet-[0-9a-f]+$/)
+      .regex(/^subnet-[0-9a-f]+$/, 'a subnet id such as subnet-0123abcd')
       .optional(),
     /** Bucket SSM writes command output to; absent: inline output only (24,000 characters). */
     outputBucket: z.string().min(3).optional(),

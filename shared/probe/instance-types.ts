@@ -20,13 +20,14 @@ export interface InstanceTypePlan {
 }
 
 /**
- * Plans instance types for an AMI of `architecture` used by `targets`.
+ * Plans instance types for an AMI of `architecture` used by `targets` (a probe request's
+ * targets, and its own context when no compute environment names the AMI).
  * A GPU instance is used only when a target runs GPU workloads *and* the
  * configuration allows it; the cheap types follow as a capacity fallback.
  */
 export function planInstanceTypes(
   architecture: string | undefined,
-  targets: readonly ProbeTarget[],
+  targets: readonly Pick<ProbeTarget, 'context'>[],
   config: Pick<ProbeConfig, 'instanceTypes' | 'gpuAllowed'>,
 ): InstanceTypePlan {
   const regular =

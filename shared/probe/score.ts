@@ -62,7 +62,8 @@ function scoreTarget(input: ScoreInput, target: ProbeTarget | undefined): AuditR
   return buildReport({
     target: {
       kind: 'ami',
-      label: target ? `${request.amiId} (${target.computeEnvironment.name})` : request.amiId,
+      // As the pipeline labels its reports, so a run mixes them without a seam.
+      label: target ? `${request.amiId} in ${target.computeEnvironment.name}` : request.amiId,
       amiId: request.amiId,
       ...(target ? { computeEnvironment: target.computeEnvironment, origin: target.origin } : {}),
       region: request.region,

@@ -127,6 +127,8 @@ async function probe(
 ): Promise<ProbeState> {
   let state = initial;
   try {
+    // Interrupted before anything was launched: launch nothing.
+    signal?.throwIfAborted();
     progress({ step: 'launch', message: `Launching a probe of ${state.request.amiId}.` });
     state = await launchProbe(state, deps);
     const instance = instanceOf(state);
@@ -218,7 +220,8 @@ function probeFailed(state: ProbeState): boolean {
   return !(registered?.known && registered.value);
 }
 
-function abortableSleep(seconds: number, signal?: AbortSignal): Promise<void> {
+/** Waits `seconds`, or rejects with the signal's reason as soon as it aborts. */
+export function abortableSleep(seconds: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason ?? new Error('Interrupted'));
     const timer = setTimeout(resolve, seconds * 1000);

@@ -48,8 +48,11 @@ import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import {
   DescribeInstanceInformationCommand,
+  type DescribeInstanceInformationCommandInput,
   GetCommandInvocationCommand,
+  type GetCommandInvocationCommandInput,
   SendCommandCommand,
+  type SendCommandCommandInput,
   SSMClient,
 } from '@aws-sdk/client-ssm';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -422,12 +425,11 @@ export class ProbeWorld {
           }
           const result = await next(args);
           const id = (result.output as RunInstancesCommandOutput).Instances?.[0]?.InstanceId;
-          if (id) this.launches.set(id, this.clock.now());
+          if (id) this.recordLaunch(id);
           return result;
         }
         if (service === 'ec2' && command === 'TerminateInstances') {
-          for (const id of (args.input as { InstanceIds?: string[] }).InstanceIds ?? [])
-            this.terminated.add(id);
+          this.recordTermination((args.input as { InstanceIds?: string[] }).InstanceIds ?? []);
         }
         if (
           service === 'ec2' &&
@@ -462,8 +464,18 @@ export class ProbeWorld {
     this.clock.advance(this.latency(service, command));
   }
 
+  /** An instance RunInstances created, launched now in simulated time. */
+  recordLaunch(instanceId: string): void {
+    this.launches.set(instanceId, this.clock.now());
+  }
+
+  /** Instances TerminateInstances was asked to end: their agents register no more. */
+  recordTermination(instanceIds: readonly string[]): void {
+    for (const id of instanceIds) this.terminated.add(id);
+  }
+
   /** The ECS agent of each booted probe registers once the scenario says it has started. */
-  private async simulateAgents(): Promise<void> {
+  async simulateAgents(): Promise<void> {
     const { agent } = this.scenario;
     if (!agent.joins) return;
     for (const [instanceId, launchedAt] of this.launches) {
@@ -494,82 +506,93 @@ export class ProbeWorld {
     }
   }
 
+  /** The scripted SSM's DescribeInstanceInformation: online once the scenario's boot time passed. */
+  describeInstanceInformation(input: DescribeInstanceInformationCommandInput) {
+    this.record('ssm', 'DescribeInstanceInformation', input);
+    const id = input.Filters?.find((f) => f.Key === 'InstanceIds')?.Values?.[0];
+    const launchedAt = id ? this.launches.get(id) : undefined;
+    const online =
+      launchedAt !== undefined && this.clock.since(launchedAt) >= this.scenario.bootSeconds;
+    return { InstanceInformationList: online ? [{ InstanceId: id, PingStatus: 'Online' }] : [] };
+  }
+
+  /** The scripted SSM's SendCommand: only the core collector, only on one instance. */
+  sendCommand(input: SendCommandCommandInput) {
+    this.record('ssm', 'SendCommand', input);
+    const instanceId = input.InstanceIds?.[0];
+    if (
+      input.DocumentName !== 'AWS-RunShellScript' ||
+      input.InstanceIds?.length !== 1 ||
+      !instanceId
+    ) {
+      throw serviceError(
+        'InvalidDocument',
+        'the probe must run AWS-RunShellScript on exactly one instance',
+      );
+    }
+    if (input.Parameters?.commands?.[0] !== COLLECTOR_SCRIPT) {
+      throw serviceError('InvalidParameters', 'the command is not the core collector script');
+    }
+    const commandId = randomUUID();
+    this.commands.set(commandId, {
+      instanceId,
+      sentAt: this.clock.now(),
+      ...(input.OutputS3BucketName
+        ? { bucket: input.OutputS3BucketName, prefix: input.OutputS3KeyPrefix }
+        : {}),
+    });
+    return { Command: { CommandId: commandId } };
+  }
+
+  /** The scripted SSM's GetCommandInvocation: the collector's real output on the scenario's host. */
+  async getCommandInvocation(input: GetCommandInvocationCommandInput) {
+    this.record('ssm', 'GetCommandInvocation', input);
+    const command = this.commands.get(input.CommandId ?? '');
+    if (!command) throw serviceError('InvocationDoesNotExist', 'no such invocation');
+    const { scenario } = this;
+    if (
+      scenario.command === 'hang' ||
+      this.clock.since(command.sentAt) < scenario.collectorSeconds
+    ) {
+      return { Status: 'InProgress', StandardOutputContent: '', StandardErrorContent: '' };
+    }
+    if (scenario.command === 'failed') {
+      return {
+        Status: 'Failed',
+        StatusDetails: 'Failed',
+        ResponseCode: 127,
+        StandardOutputContent: '',
+        StandardErrorContent: 'sh: /var/lib/amazon/ssm/_script.sh: /bin/sh: bad interpreter',
+      };
+    }
+    const full = await this.collectorOutput();
+    let url: string | undefined;
+    if (command.bucket) {
+      // What the SSM agent does with the instance's role: upload the whole output.
+      const key = `${command.prefix}/${input.CommandId}/${command.instanceId}/awsrunShellScript/0.awsrunShellScript/stdout`;
+      await this.s3.send(new PutObjectCommand({ Bucket: command.bucket, Key: key, Body: full }));
+      url = `https://s3.${REGION}.amazonaws.com/${command.bucket}/${key}`;
+    }
+    const inline =
+      full.length > INLINE_LIMIT
+        ? `${full.slice(0, INLINE_LIMIT - TRUNCATION_MARKER.length)}${TRUNCATION_MARKER}`
+        : full;
+    return {
+      Status: 'Success',
+      ResponseCode: 0,
+      StandardOutputContent: inline,
+      StandardErrorContent: '',
+      ...(url ? { StandardOutputUrl: url } : {}),
+    };
+  }
+
   private scriptSsm(): void {
     const ssm = mockClient(this.ssm);
-    ssm.on(DescribeInstanceInformationCommand).callsFake((input) => {
-      this.record('ssm', 'DescribeInstanceInformation', input);
-      const id = input.Filters?.find((f: { Key?: string }) => f.Key === 'InstanceIds')?.Values?.[0];
-      const launchedAt = id ? this.launches.get(id) : undefined;
-      const online =
-        launchedAt !== undefined && this.clock.since(launchedAt) >= this.scenario.bootSeconds;
-      return { InstanceInformationList: online ? [{ InstanceId: id, PingStatus: 'Online' }] : [] };
-    });
-    ssm.on(SendCommandCommand).callsFake((input) => {
-      this.record('ssm', 'SendCommand', input);
-      const instanceId = input.InstanceIds?.[0];
-      if (
-        input.DocumentName !== 'AWS-RunShellScript' ||
-        input.InstanceIds?.length !== 1 ||
-        !instanceId
-      ) {
-        throw serviceError(
-          'InvalidDocument',
-          'the probe must run AWS-RunShellScript on exactly one instance',
-        );
-      }
-      if (input.Parameters?.commands?.[0] !== COLLECTOR_SCRIPT) {
-        throw serviceError('InvalidParameters', 'the command is not the core collector script');
-      }
-      const commandId = randomUUID();
-      this.commands.set(commandId, {
-        instanceId,
-        sentAt: this.clock.now(),
-        ...(input.OutputS3BucketName
-          ? { bucket: input.OutputS3BucketName, prefix: input.OutputS3KeyPrefix }
-          : {}),
-      });
-      return { Command: { CommandId: commandId } };
-    });
-    ssm.on(GetCommandInvocationCommand).callsFake(async (input) => {
-      this.record('ssm', 'GetCommandInvocation', input);
-      const command = this.commands.get(input.CommandId ?? '');
-      if (!command) throw serviceError('InvocationDoesNotExist', 'no such invocation');
-      const { scenario } = this;
-      if (
-        scenario.command === 'hang' ||
-        this.clock.since(command.sentAt) < scenario.collectorSeconds
-      ) {
-        return { Status: 'InProgress', StandardOutputContent: '', StandardErrorContent: '' };
-      }
-      if (scenario.command === 'failed') {
-        return {
-          Status: 'Failed',
-          StatusDetails: 'Failed',
-          ResponseCode: 127,
-          StandardOutputContent: '',
-          StandardErrorContent: 'sh: /var/lib/amazon/ssm/_script.sh: /bin/sh: bad interpreter',
-        };
-      }
-      const full = await this.collectorOutput();
-      let url: string | undefined;
-      if (command.bucket) {
-        // What the SSM agent does with the instance's role: upload the whole output.
-        const key = `${command.prefix}/${input.CommandId}/${command.instanceId}/awsrunShellScript/0.awsrunShellScript/stdout`;
-        await this.s3.send(new PutObjectCommand({ Bucket: command.bucket, Key: key, Body: full }));
-        url = `https://s3.${REGION}.amazonaws.com/${command.bucket}/${key}`;
-      }
-      const inline =
-        full.length > INLINE_LIMIT
-          ? `${full.slice(0, INLINE_LIMIT - TRUNCATION_MARKER.length)}${TRUNCATION_MARKER}`
-          : full;
-      return {
-        Status: 'Success',
-        ResponseCode: 0,
-        StandardOutputContent: inline,
-        StandardErrorContent: '',
-        ...(url ? { StandardOutputUrl: url } : {}),
-      };
-    });
+    ssm
+      .on(DescribeInstanceInformationCommand)
+      .callsFake((input) => this.describeInstanceInformation(input));
+    ssm.on(SendCommandCommand).callsFake((input) => this.sendCommand(input));
+    ssm.on(GetCommandInvocationCommand).callsFake((input) => this.getCommandInvocation(input));
   }
 }
 

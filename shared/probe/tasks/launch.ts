@@ -53,7 +53,7 @@ export async function launchProbe(state: ProbeState, deps: LaunchDeps): Promise<
 
   const plan = planInstanceTypes(
     image.architecture ?? request.image.architecture,
-    request.targets,
+    request.context ? [...request.targets, { context: request.context }] : request.targets,
     config,
   );
   if (plan.unsupported) {

@@ -20,7 +20,7 @@ import { PROBE_CONFIG_DEFAULTS } from '../../../shared/probe/config';
 import { joinFactsOfAbsence } from '../../../shared/probe/join-facts';
 import { parseProbeRequest } from '../../../shared/probe/request';
 import { runFixtureHost } from '../../support/fixture-host';
-import { lambdaContext } from '../../support/lambda-context';
+import { lambdaContext, lambdaEnvironment } from '../../support/lambda-context';
 import { loadProbeDefinition } from '../../support/local-probe-execution';
 import { type MotoServer, motoClientConfig, startMoto } from '../../support/moto';
 import { createComputeEnvironmentEvent, MOTO_AMIS, MotoWorld } from '../../support/moto-world';
@@ -53,17 +53,9 @@ beforeAll(async () => {
   ));
   await createFactsTable(new DynamoDBClient(config), FACTS_TABLE);
   Object.assign(process.env, {
-    AWS_ENDPOINT_URL: moto.endpoint,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'testing',
-    AWS_SECRET_ACCESS_KEY: 'testing',
-    ALERT_TOPIC_ARN: world.topicArn,
+    ...lambdaEnvironment(moto.endpoint, world.topicArn),
     PROBE_STATE_MACHINE_ARN: stateMachineArn,
     PROBE_FACTS_TABLE: FACTS_TABLE,
-    POWERTOOLS_SERVICE_NAME: 'batch-ami-auditor',
-    POWERTOOLS_METRICS_NAMESPACE: 'BatchAmiAuditor',
-    POWERTOOLS_LOG_LEVEL: 'CRITICAL',
-    POWERTOOLS_METRICS_DISABLED: 'true',
   });
   ({ handler: auditChange } = (await import('../../../functions/audit-change')) as unknown as {
     handler: Handler;
