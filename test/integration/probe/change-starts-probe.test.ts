@@ -2,7 +2,8 @@
  * The change and sweep handlers deployed with the probe (PROBE_STATE_MACHINE_ARN and
  * PROBE_FACTS_TABLE set, as serverless.yml sets them), against moto_server: an AMI that passes
  * the image rules is handed to exactly one probe execution, however often the event comes, and
- * facts an earlier probe cached give the full host verdict without any probe.
+ * facts an earlier probe cached give the full host verdict without any probe. The probe's Score
+ * function then alerts through the same publisher as they do.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
@@ -17,7 +18,7 @@ import { DynamoDbFactsCache } from '../../../shared/aws/probe/facts-cache';
 import { parseCollectorOutput } from '../../../shared/collector/parse';
 import { COLLECTOR_VERSION } from '../../../shared/collector/script';
 import { PROBE_CONFIG_DEFAULTS } from '../../../shared/probe/config';
-import { joinFactsOfAbsence } from '../../../shared/probe/join-facts';
+import { joinFactsOfAbsence, joinFactsOfRegistration } from '../../../shared/probe/join-facts';
 import { parseProbeRequest } from '../../../shared/probe/request';
 import { runFixtureHost } from '../../support/fixture-host';
 import { lambdaContext, lambdaEnvironment } from '../../support/lambda-context';
@@ -29,6 +30,7 @@ import { createFactsTable } from '../../support/probe-world';
 /** The official ECS-optimized Amazon Linux 2 AMI of moto's catalogue (test/fixtures/moto/amis.json). */
 const AL2_AMI = 'ami-06cc69030d77088a1';
 const FACTS_TABLE = 'auditor-test-probe-facts';
+const DRIVER = 'com.amazonaws.ecs.capability.logging-driver.';
 
 type Handler = (event: unknown, context: unknown) => Promise<unknown>;
 
@@ -38,6 +40,7 @@ let sfn: SFNClient;
 let stateMachineArn: string;
 let auditChange: Handler;
 let sweep: Handler;
+let score: Handler;
 
 beforeAll(async () => {
   moto = await startMoto();
@@ -56,11 +59,18 @@ beforeAll(async () => {
     ...lambdaEnvironment(moto.endpoint, world.topicArn),
     PROBE_STATE_MACHINE_ARN: stateMachineArn,
     PROBE_FACTS_TABLE: FACTS_TABLE,
+    // What the probe functions also get (the Score function reads its configuration).
+    PROBE_OWNER: 'auditor-test',
+    PROBE_CLUSTER: 'auditor-test-probe',
+    PROBE_INSTANCE_PROFILE_ARN: 'arn:aws:iam::123456789012:instance-profile/auditor-test-probe',
   });
   ({ handler: auditChange } = (await import('../../../functions/audit-change')) as unknown as {
     handler: Handler;
   });
   ({ handler: sweep } = (await import('../../../functions/sweep')) as unknown as {
+    handler: Handler;
+  });
+  ({ handler: score } = (await import('../../../functions/probe-score')) as unknown as {
     handler: Handler;
   });
 });
@@ -184,5 +194,60 @@ describe('the scheduled sweep', () => {
       (a) => JSON.parse(a.Message).computeEnvironment.name,
     );
     expect(alerted).toEqual(['cached']);
+  });
+});
+
+describe("the probe's Score function", () => {
+  it("alerts through the audit functions' publisher: once for a FAIL, not at all for a PASS", async () => {
+    // The request the change handler started the probe with, scored on facts a probe saw.
+    const [execution] = await probeExecutions();
+    const request = execution?.request;
+    if (!request) throw new Error('the first test started no probe');
+    const scored = (host: string, awslogs: boolean) =>
+      runFixtureHost(host).then((output) =>
+        score(
+          {
+            request,
+            executionName: execution.name,
+            cached: {
+              amiId: request.amiId,
+              collectorVersion: COLLECTOR_VERSION,
+              host: parseCollectorOutput(output),
+              join: joinFactsOfRegistration({
+                containerInstanceArn: 'arn:aws:ecs:us-east-1:123456789012:container-instance/p/1',
+                ec2InstanceId: 'i-0abc',
+                attributes: [
+                  `${DRIVER}json-file`,
+                  `${DRIVER}none`,
+                  ...(awslogs ? [`${DRIVER}awslogs`] : []),
+                ],
+                agentVersion: '1.106.1',
+                gpuIds: [],
+              }),
+              collectedAt: new Date().toISOString(),
+            },
+          },
+          lambdaContext('probeScore'),
+        ),
+      );
+
+    expect(await scored('al2023-ecs-optimized', true)).toMatchObject({
+      verdicts: [{ computeEnvironment: 'probed', verdict: 'PASS' }],
+    });
+    expect(await world.alerts()).toEqual([]);
+
+    expect(await scored('systemd-unit-no-ecs-init', false)).toMatchObject({
+      verdicts: [{ computeEnvironment: 'probed', verdict: 'FAIL' }],
+    });
+    const alerts = await world.alerts();
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]?.Subject).toMatch(
+      new RegExp(`^\\[FAIL\\] Batch AMI ${request.amiId} in probed: awslogs-logging-driver`),
+    );
+    const body = JSON.parse(alerts[0]?.Message ?? '{}');
+    expect(body).toMatchObject({ schemaVersion: 1, auditId: 'change-evt-probed', verdict: 'FAIL' });
+    expect(body.failedRules).toEqual(
+      expect.arrayContaining(['awslogs-logging-driver', 'join-awslogs-advertised']),
+    );
   });
 });
