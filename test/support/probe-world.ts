@@ -14,10 +14,9 @@
  * deadlines and backoff run in simulated seconds.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   CreateSubnetCommand,
   CreateVpcCommand,
@@ -72,8 +71,8 @@ import { type ProbeConfig, parseProbeConfig } from '../../shared/probe/config';
 import type { ProbeDeps, ProbeLog } from '../../shared/probe/ports';
 import { PROBE_TAG } from '../../shared/probe/tags';
 import { runFixtureHost } from './fixture-host';
-import { type MotoServer, motoClientConfig, startMoto, TEST_AMIS_PATH } from './moto';
-import { MOTO_AMIS } from './moto-world';
+import { type MotoServer, motoClientConfig, startMoto } from './moto';
+import { createFactsTable, FRESH_AMIS, writeAmiCatalogue } from './probe-resources';
 import { SimClock } from './sim-clock';
 import { SnsTestNotifier } from './sns-test-notifier';
 
@@ -122,8 +121,6 @@ const REGION = 'us-east-1';
 const ACCOUNT = '123456789012';
 const INLINE_LIMIT = 24_000;
 const TRUNCATION_MARKER = '\n---Output truncated---';
-/** Fresh AMIs per world: every test probes an AMI no earlier test cached or named an execution after. */
-const FRESH_AMIS = 64;
 
 export class ProbeWorld {
   readonly clock = new SimClock();
@@ -594,46 +591,6 @@ export class ProbeWorld {
     ssm.on(SendCommandCommand).callsFake((input) => this.sendCommand(input));
     ssm.on(GetCommandInvocationCommand).callsFake((input) => this.getCommandInvocation(input));
   }
-}
-
-/** The probe facts table as serverless.yml declares it (ProbeFactsTable). */
-export async function createFactsTable(
-  dynamodb: { send: DynamoDBClient['send'] },
-  tableName: string,
-): Promise<void> {
-  await dynamodb.send(
-    new CreateTableCommand({
-      TableName: tableName,
-      KeySchema: [
-        { AttributeName: 'amiId', KeyType: 'HASH' },
-        { AttributeName: 'collectorVersion', KeyType: 'RANGE' },
-      ],
-      AttributeDefinitions: [
-        { AttributeName: 'amiId', AttributeType: 'S' },
-        { AttributeName: 'collectorVersion', AttributeType: 'S' },
-      ],
-      BillingMode: 'PAY_PER_REQUEST',
-    }),
-  );
-}
-
-/**
- * moto's AMI catalogue for one world: the curated images (test/fixtures/moto/amis.json) plus
- * copies of the official ECS-optimized AL2023 x86_64 image under fresh ids, written to a
- * temporary directory (the curated file is shared by other suites and stays as it is).
- */
-function writeAmiCatalogue(): { dir: string; fresh: string[] } {
-  const curated = JSON.parse(readFileSync(TEST_AMIS_PATH, 'utf8')) as Record<string, unknown>[];
-  const al2023 = curated.find((image) => image.ami_id === MOTO_AMIS.al2023);
-  if (!al2023) throw new Error(`${TEST_AMIS_PATH} lacks ${MOTO_AMIS.al2023}`);
-  const fresh = Array.from(
-    { length: FRESH_AMIS },
-    (_, i) => `ami-0a2023${(i + 1).toString(16).padStart(11, '0')}`,
-  );
-  const dir = mkdtempSync(join(tmpdir(), 'baa-probe-amis-'));
-  const copies = fresh.map((id) => ({ ...al2023, ami_id: id }));
-  writeFileSync(join(dir, 'amis.json'), JSON.stringify([...curated, ...copies]));
-  return { dir, fresh };
 }
 
 /**

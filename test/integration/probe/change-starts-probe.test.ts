@@ -25,7 +25,7 @@ import { lambdaContext, lambdaEnvironment } from '../../support/lambda-context';
 import { loadProbeDefinition } from '../../support/local-probe-execution';
 import { type MotoServer, motoClientConfig, startMoto } from '../../support/moto';
 import { createComputeEnvironmentEvent, MOTO_AMIS, MotoWorld } from '../../support/moto-world';
-import { createFactsTable } from '../../support/probe-world';
+import { createFactsTable } from '../../support/probe-resources';
 
 /** The official ECS-optimized Amazon Linux 2 AMI of moto's catalogue (test/fixtures/moto/amis.json). */
 const AL2_AMI = 'ami-06cc69030d77088a1';
