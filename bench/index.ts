@@ -4,6 +4,7 @@
  */
 import { benchBundles } from './bundles';
 import { benchCollector } from './collector';
+import { benchProbe } from './probe';
 import { benchSweep } from './sweep';
 
 const BENCHMARKS: Readonly<Record<string, () => Promise<void>>> = {
@@ -12,6 +13,7 @@ const BENCHMARKS: Readonly<Record<string, () => Promise<void>>> = {
     await benchCollector();
   },
   sweep: benchSweep,
+  probe: benchProbe,
 };
 
 const wanted = process.argv.slice(2);

@@ -1,5 +1,5 @@
 /**
- * The AWS options of the commands that read an account (`ce`, `sweep`): region, profile and an
+ * The AWS options of the commands that read an account (`ce`, `sweep`, `ami`): region, profile and an
  * endpoint override, so the same commands run against AWS or a local emulator (moto_server).
  * Credentials come from the SDK's default chain (environment, profile, SSO, instance role).
  */
@@ -27,15 +27,19 @@ export function withAwsOptions(command: Command): Command {
     );
 }
 
-/** The account reader for the options, and the region it reads. */
-export async function accountFor(options: AwsCliOptions) {
-  const aws: AwsOptions = {
+/** The SDK settings for the options: every client of one command is configured alike. */
+export function awsOptionsOf(options: AwsCliOptions): AwsOptions {
+  return {
     ...(options.region ? { region: options.region } : {}),
     ...(options.profile ? { profile: options.profile } : {}),
     ...(options.endpointUrl ? { endpoint: options.endpointUrl } : {}),
     maxAttempts: 4,
   };
-  const config = clientConfig(aws);
+}
+
+/** The account reader for the options, and the region it reads. */
+export async function accountFor(options: AwsCliOptions) {
+  const config = clientConfig(awsOptionsOf(options));
   const clients: AccountClients = {
     batch: new BatchClient(config),
     ec2: new EC2Client(config),
@@ -46,7 +50,7 @@ export async function accountFor(options: AwsCliOptions) {
   return { reader: createAccountReader(clients), region };
 }
 
-/** The account id in a Batch ARN (`arn:aws:batch:<region>:<account>:…`), or `unknown`. */
+/** The account id in an ARN (`arn:aws:batch:<region>:<account>:…`, `arn:aws:iam::<account>:…`), or `unknown`. */
 export function accountIdFromArn(arn: string | undefined): string {
   return arn?.split(':')[4] || 'unknown';
 }

@@ -8,6 +8,17 @@ import { CollectorRunError, InvalidInputError } from '../shared/errors';
 import { oneLine } from '../shared/report/wrap';
 import { EXIT_CODES, type ExitCode } from './exit-codes';
 
+/**
+ * A bad or missing option found after commander parsed the command line (an option required
+ * only with another, a value of the wrong shape): exit 64, like commander's own usage errors.
+ */
+export class UsageError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'UsageError';
+  }
+}
+
 /** An input file that does not exist or cannot be read. */
 export class InputReadError extends Error {
   constructor(message: string, options?: ErrorOptions) {
@@ -29,6 +40,7 @@ export function exitCodeForError(error: unknown): ExitCode {
   // Commander has already printed its message; help and --version end with exit code 0.
   if (error instanceof CommanderError)
     return error.exitCode === 0 ? EXIT_CODES.PASS : EXIT_CODES.USAGE;
+  if (error instanceof UsageError) return EXIT_CODES.USAGE;
   if (error instanceof InvalidInputError) return EXIT_CODES.DATA;
   if (error instanceof InputReadError) return EXIT_CODES.NO_INPUT;
   if (error instanceof OutputWriteError) return EXIT_CODES.IO;

@@ -6,6 +6,7 @@
 import { Command } from 'commander';
 import { oneLine } from '../shared/report/wrap';
 import { TOOL_VERSION } from '../shared/version';
+import { registerAmi } from './commands/ami';
 import { registerCe } from './commands/ce';
 import { registerCollect } from './commands/collect';
 import { registerHost } from './commands/host';
@@ -22,6 +23,7 @@ const COMMANDS: readonly ((program: Command) => void)[] = [
   registerScore,
   registerCe,
   registerSweep,
+  registerAmi,
   registerRules,
   registerSchema,
 ];

@@ -7,7 +7,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import { createSnsNotifier } from '../shared/aws/sns-notifier';
-import { dynamo, newAccountReader, sns } from '../shared/lambda/clients';
+import { dynamo, newAccountReader, probeWiring, sns } from '../shared/lambda/clients';
 import { readEnvironment } from '../shared/lambda/config';
 import { log, logger, metricSink, metrics } from '../shared/lambda/observability';
 import { WAIVERS } from '../shared/lambda/waivers';
@@ -23,6 +23,8 @@ const notifier = createSnsNotifier({
   log,
   metrics: metricSink,
 });
+// AMIs that pass the image rules go to the probe (or to the facts it cached), when deployed with it.
+const probe = probeWiring();
 
 export const handler = middy()
   .use(injectLambdaContext(logger, { resetKeys: true }))
@@ -32,6 +34,7 @@ export const handler = middy()
       reader: newAccountReader(),
       notifier,
       waivers: WAIVERS,
+      ...probe,
       now: () => new Date(),
       log,
       metrics: metricSink,

@@ -7,7 +7,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import { createSnsNotifier } from '../shared/aws/sns-notifier';
-import { dynamo, newAccountReader, sns } from '../shared/lambda/clients';
+import { dynamo, newAccountReader, probeWiring, sns } from '../shared/lambda/clients';
 import { accountIdOf, readEnvironment } from '../shared/lambda/config';
 import { log, logger, metricSink, metrics } from '../shared/lambda/observability';
 import { WAIVERS } from '../shared/lambda/waivers';
@@ -17,6 +17,8 @@ interface SweepSummary {
   readonly computeEnvironments: number;
   readonly distinctAmis: number;
   readonly reports: number;
+  /** AMIs handed to a new probe execution; their verdicts are published when it finishes. */
+  readonly probesStarted: number;
 }
 
 const env = readEnvironment();
@@ -29,6 +31,8 @@ const notifier = createSnsNotifier({
   log,
   metrics: metricSink,
 });
+// AMIs that pass the image rules go to the probe (or to the facts it cached), when deployed with it.
+const probe = probeWiring();
 
 export const handler = middy<ScheduledEvent, SweepSummary, Error, Context>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
@@ -41,6 +45,7 @@ export const handler = middy<ScheduledEvent, SweepSummary, Error, Context>()
       reader,
       notifier,
       waivers: WAIVERS,
+      ...probe,
       region: env.AWS_REGION,
       accountId: accountIdOf(context.invokedFunctionArn),
       now: () => new Date(),
@@ -52,5 +57,6 @@ export const handler = middy<ScheduledEvent, SweepSummary, Error, Context>()
       computeEnvironments: outcome.computeEnvironments,
       distinctAmis: outcome.distinctAmis,
       reports: outcome.reports.length,
+      probesStarted: outcome.probes.filter((p) => p.status === 'started').length,
     };
   });

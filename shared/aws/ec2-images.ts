@@ -17,10 +17,34 @@ const IDS_PER_CALL = 200;
 const NOT_FOUND_REASON =
   'DescribeImages returned nothing for this AMI: it is deregistered, not shared with this account, or in another region';
 
+/** Every requested AMI as ImageFacts; those EC2 does not return are `found: false`. */
 export async function describeImages(
   ec2: EC2Client,
   imageIds: readonly string[],
 ): Promise<Map<string, ImageFacts>> {
+  const unique = [...new Set(imageIds)];
+  const found = await describeImageRecords(ec2, unique);
+  return new Map(
+    unique.map((id) => {
+      const image = found.get(id);
+      return [
+        id,
+        image
+          ? toImageFacts(image)
+          : { imageId: id, found: false, notFoundReason: NOT_FOUND_REASON },
+      ];
+    }),
+  );
+}
+
+/**
+ * EC2's own description of each requested AMI that exists (deprecated and disabled ones
+ * included); missing AMIs are absent. The probe's launch reads the root device from it.
+ */
+export async function describeImageRecords(
+  ec2: EC2Client,
+  imageIds: readonly string[],
+): Promise<Map<string, Image>> {
   const unique = [...new Set(imageIds)];
   const found = new Map<string, Image>();
   for (let i = 0; i < unique.length; i += IDS_PER_CALL) {
@@ -41,17 +65,7 @@ export async function describeImages(
       nextToken = page.NextToken;
     } while (nextToken);
   }
-  return new Map(
-    unique.map((id) => {
-      const image = found.get(id);
-      return [
-        id,
-        image
-          ? toImageFacts(image)
-          : { imageId: id, found: false, notFoundReason: NOT_FOUND_REASON },
-      ];
-    }),
-  );
+  return found;
 }
 
 /** Maps an EC2 Image onto the auditor's ImageFacts. */

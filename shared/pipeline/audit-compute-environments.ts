@@ -196,6 +196,8 @@ async function completeWithHostFacts(
           context: contextForTarget(item.ce, item.target),
           origin: describeOrigin(item.target.origin),
           subnets: subnetsOf(item.ce),
+          ...(item.target.imageType ? { imageType: item.target.imageType } : {}),
+          ...(tagsOf(item.ce) ? { tags: tagsOf(item.ce) } : {}),
         }),
       ),
       region: deps.region,

@@ -42,6 +42,10 @@ export interface ProbeTarget {
   readonly origin: string;
   /** The compute environment's subnets: the probe uses one, to see the network Batch instances see. */
   readonly subnets: readonly string[];
+  /** The image type whose instances use the AMI (`ECS_AL2023`, …): it picks the freshness baseline. */
+  readonly imageType?: string;
+  /** The compute environment's tags, so the probe's alerts are routed like the others. */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /** What a probe execution needs: one AMI, every compute environment that uses it. */
@@ -50,6 +54,11 @@ export interface ProbeRequest {
   readonly amiId: string;
   readonly image: ImageFacts;
   readonly targets: readonly ProbeTarget[];
+  /**
+   * How the AMI is meant to be used when no compute environment says so (`targets` empty, as
+   * with the CLI's `ami` command), so the image rules can judge it for those instance types.
+   */
+  readonly context?: ComputeEnvironmentContext;
   readonly region: string;
   readonly accountId: string;
 }

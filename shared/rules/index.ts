@@ -25,6 +25,8 @@ import { imageEnaSupport } from './image-ena-support';
 import { imageHvm } from './image-hvm';
 import { imageLinux } from './image-linux';
 import { imageRootVolume } from './image-root-volume';
+import { joinAgentRegistered } from './join-agent-registered';
+import { joinAwslogsAdvertised } from './join-awslogs-advertised';
 import { kernelVersion } from './kernel-version';
 import { multiNodeCompatible } from './multi-node-compatible';
 import { noAgentCheckpoint } from './no-agent-checkpoint';
@@ -57,6 +59,9 @@ export const RULES: readonly Rule[] = [
   gpuDriverLoaded,
   gpuNvidiaRuntime,
   gpuEcsSupportEnabled,
+  // Join-test rules (what the ECS control plane saw of a probe instance).
+  joinAgentRegistered,
+  joinAwslogsAdvertised,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -5,7 +5,7 @@
  * read back from an SQS queue subscribed to the topic.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { lambdaContext } from '../support/lambda-context';
+import { lambdaContext, lambdaEnvironment } from '../support/lambda-context';
 import { type MotoServer, startMoto } from '../support/moto';
 import { createComputeEnvironmentEvent, MOTO_AMIS, MotoWorld } from '../support/moto-world';
 
@@ -17,16 +17,8 @@ beforeAll(async () => {
   moto = await startMoto();
   world = await new MotoWorld(moto).setUp();
   Object.assign(process.env, {
-    AWS_ENDPOINT_URL: moto.endpoint,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'testing',
-    AWS_SECRET_ACCESS_KEY: 'testing',
-    ALERT_TOPIC_ARN: world.topicArn,
+    ...lambdaEnvironment(moto.endpoint, world.topicArn),
     FINDING_STATE_TABLE: world.stateTable,
-    POWERTOOLS_SERVICE_NAME: 'batch-ami-auditor',
-    POWERTOOLS_METRICS_NAMESPACE: 'BatchAmiAuditor',
-    POWERTOOLS_LOG_LEVEL: 'CRITICAL',
-    POWERTOOLS_METRICS_DISABLED: 'true',
   });
   ({ handler } = (await import('../../functions/audit-change')) as unknown as {
     handler: typeof handler;

@@ -21,8 +21,11 @@ import { delimiter, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { runCollector } from '../../shared/collector/run-local';
 
-/** Where the fixture hosts live. */
-export const FIXTURE_HOSTS_DIR = resolve(import.meta.dirname, '../fixtures/hosts');
+/**
+ * Where the fixture hosts live, relative to the repository root: the working directory of tests
+ * and of `npm run bench` (whose bundled entry has no import.meta.dirname to resolve against).
+ */
+export const FIXTURE_HOSTS_DIR = resolve('test/fixtures/hosts');
 
 import { BASIC_UTILITIES } from './collector-utilities';
 

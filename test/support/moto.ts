@@ -6,7 +6,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 
 export interface MotoServer {
   /** Base URL, e.g. `http://127.0.0.1:41234`. */
@@ -34,7 +34,9 @@ export function motoClientConfig(server: MotoServer) {
  * all alike): real ids of the ECS-optimized images moto's SSM parameters point at, plus
  * paravirtual ones, described as DescribeImages describes them.
  */
-export const TEST_AMIS_PATH = fileURLToPath(new URL('../fixtures/moto/amis.json', import.meta.url));
+// Relative to the repository root, the working directory of tests and of `npm run bench` (whose
+// bundled entry has no import.meta.url to resolve against).
+export const TEST_AMIS_PATH = resolve('test/fixtures/moto/amis.json');
 
 export interface StartMotoOptions {
   /** A MOTO_AMIS_PATH file; defaults to TEST_AMIS_PATH; null keeps moto's own ~1,200 AMIs. */

@@ -1,4 +1,4 @@
-/** What a host rule says when there are no host facts to judge. */
+/** What a host or join rule says when there are no host or join facts to judge. */
 import { inconclusive, type RuleResult } from '../../core/rule';
 import type { AuditSubject } from '../../core/subject';
 
@@ -8,5 +8,14 @@ export function noHostFacts(subject: AuditSubject): RuleResult {
     subject.hostUnavailableReason
       ? `No host facts: the AMI could not be inspected (${subject.hostUnavailableReason}).`
       : 'No host facts: the AMI was not booted and inspected.',
+  );
+}
+
+/** INCONCLUSIVE: no join test ran, with the probe's failure reason when there is one. */
+export function noJoinFacts(subject: AuditSubject): RuleResult {
+  return inconclusive(
+    subject.hostUnavailableReason
+      ? `No join test: ${subject.hostUnavailableReason}`
+      : 'No join test: the AMI was not booted in the probe cluster.',
   );
 }

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, failedRuleIds, verdictOf } from '../../../shared/core/engine';
 import type { AuditSubject } from '../../../shared/core/subject';
-import { RULES, rulesFor } from '../../../shared/rules';
+import { rulesFor } from '../../../shared/rules';
 import {
   BOOT_TIME,
   ECS_SERVICE,
@@ -57,7 +57,7 @@ describe('a full audit (image and host) with every registered rule', () => {
         evaluatedAt: '2026-09-01T00:00:00Z',
       },
     );
-    const findings = evaluate(subject, RULES);
+    const findings = evaluate(subject, rulesFor(['image', 'host']));
     expect(verdictOf(findings)).toBe('PASS');
     expect(failedRuleIds(findings)).toEqual([]);
     // With image metadata, image-hvm judges the virtualization type, not the host rule.
@@ -74,7 +74,7 @@ describe('a full audit (image and host) with every registered rule', () => {
         evaluatedAt: '2026-09-01T00:00:00Z',
       },
     );
-    const findings = evaluate(subject, RULES);
+    const findings = evaluate(subject, rulesFor(['image', 'host']));
     expect(verdictOf(findings)).toBe('FAIL');
     expect(failedRuleIds(findings)).toEqual(['image-hvm']);
   });

@@ -25,6 +25,8 @@ import { cases as imageEnaSupport } from './image-ena-support';
 import { cases as imageHvm } from './image-hvm';
 import { cases as imageLinux } from './image-linux';
 import { cases as imageRootVolume } from './image-root-volume';
+import { cases as joinAgentRegistered } from './join-agent-registered';
+import { cases as joinAwslogsAdvertised } from './join-awslogs-advertised';
 import { cases as kernelVersion } from './kernel-version';
 import { cases as multiNodeCompatible } from './multi-node-compatible';
 import { cases as noAgentCheckpoint } from './no-agent-checkpoint';
@@ -59,4 +61,7 @@ export const RULE_CASES: Readonly<Record<string, RuleCases>> = {
   'gpu-driver-loaded': gpuDriverLoaded,
   'gpu-nvidia-runtime': gpuNvidiaRuntime,
   'gpu-ecs-support-enabled': gpuEcsSupportEnabled,
+  // Join-test rules.
+  'join-agent-registered': joinAgentRegistered,
+  'join-awslogs-advertised': joinAwslogsAdvertised,
 };
