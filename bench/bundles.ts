@@ -1,93 +1,119 @@
 /**
- * Bundle benchmark: per Lambda function, the size of its bundle and the time a fresh Node
- * process takes to import it (what a cold start pays before the handler runs), with the AWS
- * SDK bundled (as deployed, docs/adr/0002-bundle-the-aws-sdk.md) and with the SDK left to the
- * runtime (`@aws-sdk/*` and `@smithy/*` external, loaded from node_modules here).
+ * Bundle benchmark: per Lambda function, the size of its bundle, the SDK clients it carries,
+ * and the time a fresh Node process takes to import it (what a cold start pays before the
+ * handler runs), with the AWS SDK bundled (as deployed, docs/adr/0002-bundle-the-aws-sdk.md)
+ * and with the SDK left to the runtime (`@aws-sdk/*` and `@smithy/*` external, loaded from
+ * node_modules here).
+ *
+ * Run: npm run bench -- bundles
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { bundleFunction, functionNames } from './function-bundle';
+import { type Figure, kb, median, ms } from './summary';
 import { printTable } from './table';
 
 const RUNS = 5;
-/** What every function's module scope reads from the environment (dummy values). */
+/**
+ * What the functions' module scope reads from the environment, as serverless.yml sets it
+ * (dummy values; nothing is called at import). The probe wiring of the change and sweep
+ * functions is on, as deployed.
+ */
 const FUNCTION_ENV = {
   AWS_REGION: 'us-east-1',
   AWS_ACCESS_KEY_ID: 'bench',
   AWS_SECRET_ACCESS_KEY: 'bench',
   ALERT_TOPIC_ARN: 'arn:aws:sns:us-east-1:123456789012:bench',
+  FINDING_STATE_TABLE: 'bench-finding-states',
+  ROUTING_TAGS: 'team,owner',
+  PROBE_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:123456789012:stateMachine:bench-probe',
+  PROBE_FACTS_TABLE: 'bench-probe-facts',
+  SLACK_WEBHOOK_PARAMETER: '/bench/slack-webhook',
   POWERTOOLS_METRICS_DISABLED: 'true',
   POWERTOOLS_LOG_LEVEL: 'CRITICAL',
 };
 
-async function bundle(entry: string, outfile: string, sdkExternal: boolean): Promise<void> {
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node24',
-    loader: { '.sh': 'text' },
-    external: sdkExternal ? ['@aws-sdk/*', '@smithy/*'] : [],
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
-    logLevel: 'error',
-  });
+interface Variant {
+  readonly bytes: number;
+  readonly importMs: number | string;
+}
+
+interface Row {
+  readonly name: string;
+  readonly clients: readonly string[];
+  readonly zipped: number;
+  readonly bundled: Variant;
+  readonly external: Variant;
 }
 
 /** Median milliseconds for a fresh `node` to import the bundle (process start excluded). */
-function importMillis(file: string, env: Record<string, string>): number | string {
+function importMillis(file: string): number | string {
   const script = `const t=performance.now();await import(${JSON.stringify(pathToFileURL(file).href)});console.log(performance.now()-t)`;
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
-      env: { PATH: process.env.PATH ?? '', ...env },
+      env: { PATH: process.env.PATH ?? '', ...FUNCTION_ENV },
       encoding: 'utf8',
     });
     if (run.status !== 0)
       return `error: ${run.stderr.split('\n').find((l) => l.trim()) ?? run.status}`;
     times.push(Number(run.stdout.trim()));
   }
-  return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)] ?? Number.NaN;
+  return median(times);
 }
 
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
-const ms = (value: number | string) =>
-  typeof value === 'number' ? `${value.toFixed(0)} ms` : value;
+const time = (value: number | string) => (typeof value === 'number' ? ms(value) : value);
 
-export async function benchBundles(env: Record<string, string> = {}): Promise<void> {
-  const functions = readdirSync('functions')
-    .filter((f) => f.endsWith('.ts'))
-    .sort();
+async function measure(name: string, dir: string): Promise<Row> {
+  const variant = async (sdkExternal: boolean) => {
+    const bundle = await bundleFunction(name, sdkExternal);
+    const file = join(dir, `${name}${sdkExternal ? '.external' : ''}.mjs`);
+    writeFileSync(file, bundle.code);
+    return { bundle, variant: { bytes: bundle.code.length, importMs: importMillis(file) } };
+  };
+  const bundled = await variant(false);
+  const external = await variant(true);
+  return {
+    name,
+    clients: bundled.bundle.clients,
+    zipped: gzipSync(bundled.bundle.code).length,
+    bundled: bundled.variant,
+    external: external.variant,
+  };
+}
+
+export async function benchBundles(): Promise<Figure[]> {
   // Inside the repository, so the SDK-external variant resolves the SDK from node_modules.
   const dir = mkdtempSync(join(resolve('node_modules'), '.bench-bundles-'));
-  const rows: string[][] = [];
+  const rows: Row[] = [];
   try {
-    for (const file of functions) {
-      const name = file.replace(/\.ts$/, '');
-      const bundled = join(dir, `${name}.mjs`);
-      const external = join(dir, `${name}.external.mjs`);
-      await bundle(join('functions', file), bundled, false);
-      await bundle(join('functions', file), external, true);
-      const environment = { ...FUNCTION_ENV, ...env };
-      rows.push([
-        name,
-        kb(statSync(bundled).size),
-        kb(gzipSync(readFileSync(bundled)).length),
-        ms(importMillis(bundled, environment)),
-        kb(statSync(external).size),
-        ms(importMillis(external, environment)),
-      ]);
-    }
+    for (const name of functionNames()) rows.push(await measure(name, dir));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   console.log(`\nLambda bundles (minified ESM; import time: median of ${RUNS} fresh processes)`);
-  printTable(['function', 'SDK bundled', 'zipped', 'import', 'SDK from runtime', 'import'], rows);
+  printTable(
+    ['function', 'SDK bundled', 'gzip', 'import', 'SDK from runtime', 'import'],
+    rows.map((r) => [
+      r.name,
+      kb(r.bundled.bytes),
+      kb(r.zipped),
+      time(r.bundled.importMs),
+      kb(r.external.bytes),
+      time(r.external.importMs),
+    ]),
+  );
+  console.log('\nSDK clients in each bundle (esbuild metafile)');
+  printTable(
+    ['function', 'clients'],
+    rows.map((r) => [r.name, r.clients.join(', ')]),
+    { align: 'left' },
+  );
+  return rows.map((r) => ({
+    figure: r.name,
+    value: `${kb(r.bundled.bytes)} (gzip ${kb(r.zipped)}), import ${time(r.bundled.importMs)} | SDK from runtime: ${kb(r.external.bytes)}, import ${time(r.external.importMs)}`,
+  }));
 }

@@ -1,19 +1,24 @@
 /**
- * Every benchmark, one command: `npm run bench` (or `npm run bench -- <name>...`).
+ * Every benchmark, one command: `npm run bench` (or `npm run bench -- <name>...`). Each prints
+ * its detailed tables, then the run ends with one summary table of every figure.
  * Benchmarks print figures; they assert nothing and never run in the test suite.
  */
+import { availableParallelism, cpus } from 'node:os';
 import { benchBundles } from './bundles';
 import { benchCollector } from './collector';
 import { benchProbe } from './probe';
+import { benchStaticVerdict } from './static-verdict';
+import { type BenchmarkFigures, type Figure, printSummary } from './summary';
 import { benchSweep } from './sweep';
 
-const BENCHMARKS: Readonly<Record<string, () => Promise<void>>> = {
-  bundles: () => benchBundles(),
-  collector: async () => {
-    await benchCollector();
-  },
-  sweep: benchSweep,
-  probe: benchProbe,
+const BENCHMARKS: Readonly<
+  Record<string, { title: string; run: () => Promise<readonly Figure[]> }>
+> = {
+  bundles: { title: 'Lambda bundles', run: benchBundles },
+  static: { title: 'static verdict', run: benchStaticVerdict },
+  probe: { title: 'probe (simulated clock)', run: benchProbe },
+  sweep: { title: 'sweep 500 CEs / 25 AMIs', run: benchSweep },
+  collector: { title: 'collector', run: async () => (await benchCollector()).figures },
 };
 
 const wanted = process.argv.slice(2);
@@ -24,6 +29,13 @@ if (unknown.length > 0) {
   );
   process.exit(64);
 }
+
+const results: BenchmarkFigures[] = [];
 for (const name of wanted.length > 0 ? wanted : Object.keys(BENCHMARKS)) {
-  await (BENCHMARKS[name] as () => Promise<void>)();
+  const { title, run } = BENCHMARKS[name] as (typeof BENCHMARKS)[string];
+  results.push({ benchmark: title, figures: await run() });
 }
+console.log(
+  `\nMachine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} CPUs, Node ${process.versions.node}`,
+);
+printSummary(results);

@@ -13,6 +13,7 @@
  */
 import { runProbeExecution } from '../test/support/local-probe-execution';
 import { HEALTHY, type Latency, ProbeWorld } from '../test/support/probe-world';
+import type { Figure } from './summary';
 
 /** Typical latencies of the calls a probe makes, in seconds (assumptions, see docs/probe.md). */
 export const TYPICAL_LATENCY: Latency = (service, command) => {
@@ -132,14 +133,37 @@ export function formatRows(rows: readonly BenchmarkRow[]): string {
   return [header, ...lines].map((cells) => cells.map(String).join(' | ')).join('\n');
 }
 
+/** Boot time of a typical probe (SSM online about 70 s after RunInstances). */
+const TYPICAL_BOOT_SECONDS = 70;
+
 /** Prints the benchmark table and whether the 30 s target was met (`npm run bench -- probe`). */
-export async function benchProbe(): Promise<void> {
+export async function benchProbe(): Promise<Figure[]> {
   const rows = await benchmarkProbe();
   process.stdout.write(
-    `Probe benchmark (simulated clock; t3.micro; collector ${8} s)\n${formatRows(rows)}\n`,
+    `\nProbe benchmark (simulated clock; t3.micro; collector ${8} s)\n${formatRows(rows)}\n`,
   );
   const worst = Math.max(...rows.map((r) => r.detectedOnlineToTerminate));
   process.stdout.write(
     `\nTarget: detected online → terminate requested <= 30 s: ${worst <= 30 ? 'met' : 'MISSED'} (worst ${worst} s)\n`,
   );
+  const typical = rows.find((r) => r.bootSeconds === TYPICAL_BOOT_SECONDS) ?? rows[0];
+  const range = (values: readonly number[]) =>
+    Math.min(...values) === Math.max(...values)
+      ? `${Math.min(...values)}`
+      : `${Math.min(...values)}–${Math.max(...values)}`;
+  const boots = rows.map((r) => r.bootSeconds).join('/');
+  return [
+    {
+      figure: `SSM online (detected) → terminate requested, boot ${boots} s`,
+      value: `${range(rows.map((r) => r.detectedOnlineToTerminate))} s (target ≤ 30 s)`,
+    },
+    {
+      figure: `instance-s beyond SSM online (true online → terminate), boot ${boots} s`,
+      value: `${range(rows.map((r) => r.instanceSecondsBeyondBoot))} s`,
+    },
+    {
+      figure: `per probe, boot ${typical?.bootSeconds} s: instance-s, AWS calls, EC2 + EBS cost`,
+      value: `${typical?.instanceSecondsTotal} s, ${typical?.awsCalls} calls, USD ${typical?.costUsd.toFixed(5)}`,
+    },
+  ];
 }

@@ -7,6 +7,7 @@ import { BatchClient } from '@aws-sdk/client-batch';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { SSMClient } from '@aws-sdk/client-ssm';
+import { fromIni } from '@aws-sdk/credential-providers';
 import type { Command } from 'commander';
 import { type AccountClients, createAccountReader } from '../shared/aws/account-reader';
 import { type AwsOptions, clientConfig } from '../shared/aws/client-config';
@@ -31,7 +32,7 @@ export function withAwsOptions(command: Command): Command {
 export function awsOptionsOf(options: AwsCliOptions): AwsOptions {
   return {
     ...(options.region ? { region: options.region } : {}),
-    ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.profile ? { credentials: fromIni({ profile: options.profile }) } : {}),
     ...(options.endpointUrl ? { endpoint: options.endpointUrl } : {}),
     maxAttempts: 4,
   };

@@ -7,9 +7,11 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import { createSnsNotifier } from '../shared/aws/sns-notifier';
-import { dynamo, newAccountReader, probeWiring, sns } from '../shared/lambda/clients';
+import { newAccountReader } from '../shared/lambda/account-clients';
+import { dynamo, sns } from '../shared/lambda/alert-clients';
 import { readEnvironment } from '../shared/lambda/config';
 import { log, logger, metricSink, metrics } from '../shared/lambda/observability';
+import { probeWiring } from '../shared/lambda/probe-wiring';
 import { WAIVERS } from '../shared/lambda/waivers';
 import { handleChangeEvent } from '../shared/pipeline/handle-change-event';
 

@@ -1,18 +1,23 @@
 /**
  * One place that decides how every AWS SDK client is configured, so the CLI
- * (region, profile, endpoint override) and the Lambdas (environment) agree.
+ * (region, credentials of a profile, endpoint override) and the Lambdas
+ * (environment) agree.
  *
  * Throttling and transient errors are retried by the SDK's own adaptive retry
  * strategy (exponential backoff with jitter and client-side rate limiting):
  * the auditor never hand-rolls a retry loop around an AWS call.
+ *
+ * No credential provider is imported here: the CLI passes the provider of a
+ * named profile (cli/aws-options.ts), so the Lambda bundles, which use the
+ * default chain, do not carry the credential-providers package.
  */
-import { fromIni } from '@aws-sdk/credential-providers';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
 
 export interface AwsOptions {
   /** Region; defaults to the SDK's chain (AWS_REGION, profile, IMDS). */
   readonly region?: string;
-  /** Named profile from ~/.aws/config (CLI only). */
-  readonly profile?: string;
+  /** Credentials other than the default chain's, e.g. `fromIni({ profile })` (CLI only). */
+  readonly credentials?: AwsCredentialIdentityProvider;
   /** Endpoint override, e.g. a local emulator such as moto_server. */
   readonly endpoint?: string;
   /** Attempts per call including the first; throttling counts. Default 6. */
@@ -26,8 +31,10 @@ export function clientConfig(options: AwsOptions = {}) {
   return {
     ...(options.region ? { region: options.region } : {}),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-    ...(options.profile ? { credentials: fromIni({ profile: options.profile }) } : {}),
+    ...(options.credentials ? { credentials: options.credentials } : {}),
     maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     retryMode: 'adaptive',
   };
 }
+
+export type ClientConfig = ReturnType<typeof clientConfig>;

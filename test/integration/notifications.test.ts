@@ -82,7 +82,7 @@ beforeAll(async () => {
   // The functions bundle the repository's waivers.yml; this story needs one waiver in it.
   vi.doMock('../../waivers.yml', () => ({ default: WAIVERS_YML }));
 
-  const { sns } = await import('../../shared/lambda/clients');
+  const { sns } = await import('../../shared/lambda/alert-clients');
   sns.middlewareStack.add(
     (next) => async (args) => {
       const input = args.input as { Message?: string; Subject?: string };

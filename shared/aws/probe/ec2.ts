@@ -11,7 +11,7 @@
  */
 import {
   DescribeInstancesCommand,
-  type EC2Client,
+  EC2Client,
   GetConsoleOutputCommand,
   type Instance,
   paginateDescribeInstances,
@@ -25,6 +25,7 @@ import { PROBE_TAG } from '../../probe/tags';
 import { describeImageRecords } from '../ec2-images';
 import { call, errorName } from '../errors';
 import { describeNetworkPaths, ensureProbeSecurityGroup } from './ec2-network';
+import type { PortFactory } from './port-context';
 
 export class Ec2Probe implements ProbeEc2 {
   private readonly ec2: EC2Client;
@@ -154,3 +155,6 @@ function toStatus(instance: Instance): InstanceStatus {
     tags,
   };
 }
+
+/** The EC2 port over its own client (a probe function builds only the ports it uses). */
+export const ec2Port: PortFactory<ProbeEc2> = ({ aws }) => new Ec2Probe(new EC2Client(aws));

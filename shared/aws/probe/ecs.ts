@@ -10,12 +10,13 @@ import {
   type ContainerInstance,
   DeregisterContainerInstanceCommand,
   DescribeContainerInstancesCommand,
-  type ECSClient,
+  ECSClient,
   paginateListContainerInstances,
 } from '@aws-sdk/client-ecs';
 import type { ContainerInstanceSummary } from '../../probe/join-facts';
 import type { ProbeEcs } from '../../probe/ports';
 import { call, errorName } from '../errors';
+import type { PortFactory } from './port-context';
 
 /** DescribeContainerInstances accepts up to 100 container instances per call. */
 const PER_DESCRIBE = 100;
@@ -110,3 +111,6 @@ function toSummary(instance: ContainerInstance): ContainerInstanceSummary {
     ...(instance.agentConnected === undefined ? {} : { agentConnected: instance.agentConnected }),
   };
 }
+
+/** The ECS port over its own client (a probe function builds only the ports it uses). */
+export const ecsPort: PortFactory<ProbeEcs> = ({ aws }) => new EcsProbe(new ECSClient(aws));

@@ -6,11 +6,15 @@
  *
  * IAM: dynamodb:GetItem and dynamodb:PutItem on the probe facts table.
  */
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { COLLECTOR_VERSION } from '../../collector/script';
 import type { CachedProbeFacts, FactsCache } from '../../pipeline/ports';
 import { cacheLifetimeSeconds, parseCachedRecord } from '../../probe/cache-record';
 import type { ProbeConfig } from '../../probe/config';
+import { NO_FACTS_CACHE } from '../../probe/no-facts-cache';
 import { call } from '../errors';
+import type { PortFactory } from './port-context';
 
 /** DynamoDB items are limited to 400 KB; leave room for the keys and attributes. */
 const MAX_RECORD_BYTES = 380_000;
@@ -83,3 +87,17 @@ export class DynamoDbFactsCache implements FactsCache {
     return this.options.now ? this.options.now() : new Date();
   }
 }
+
+/**
+ * The facts cache port over its own client, for the current collector version; without a
+ * table, a cache that remembers nothing.
+ */
+export const factsCachePort: PortFactory<FactsCache> = ({ aws, config, factsTable, now }) =>
+  factsTable
+    ? new DynamoDbFactsCache(DynamoDBDocumentClient.from(new DynamoDBClient(aws)), {
+        tableName: factsTable,
+        collectorVersion: COLLECTOR_VERSION,
+        lifetime: config,
+        now,
+      })
+    : NO_FACTS_CACHE;

@@ -2,7 +2,9 @@
  * What every probe Lambda shares: a Powertools logger whose every line
  * carries the audit id, AMI and instance id of the probe at hand, metrics,
  * middy, and the deps built once per container from validated environment
- * variables. A function file is then one line of wiring around a task.
+ * variables (only the ports the function names, so its bundle carries only
+ * the SDK clients it calls). A function file is then a few lines of wiring
+ * around a task.
  *
  * IAM: none of its own (Powertools metrics go out as log lines, not API calls).
  */
@@ -11,16 +13,15 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
-import type { Notifier } from '../../pipeline/ports';
+import { COLLECTOR_SCRIPT, COLLECTOR_VERSION } from '../../collector/script';
 import { loadFactsTableName, loadProbeConfig } from '../../probe/config';
 import type { MetricPoint } from '../../probe/metrics';
 import type { ProbeDeps, ProbeLog } from '../../probe/ports';
-import { createProbeDeps } from './deps';
+import { clientConfig } from '../client-config';
+import type { PortContext, PortFactory } from './port-context';
 
 export const logger = new Logger();
 export const metrics = new Metrics();
-
-let deps: ProbeDeps | undefined;
 
 /** The tasks' log port over the Powertools logger. */
 const PROBE_LOG: ProbeLog = {
@@ -28,19 +29,66 @@ const PROBE_LOG: ProbeLog = {
   warn: (message, extra) => (extra ? logger.warn(message, extra) : logger.warn(message)),
 };
 
+/** The ports that talk to AWS (or publish): each function names those its task uses. */
+export type AdapterPorts = Pick<
+  ProbeDeps,
+  'ec2' | 'ssm' | 'outputStore' | 'ecs' | 'cache' | 'notifier' | 'publicParameters'
+>;
+
+/** What every probe task gets, plus the ports of `K`. */
+export type LambdaProbeDeps<K extends keyof AdapterPorts> = Pick<
+  ProbeDeps,
+  'config' | 'collector' | 'now' | 'log'
+> &
+  Pick<AdapterPorts, K>;
+
 /**
- * The deps, built on first use rather than at import, so a configuration
- * error is reported as this task's error (and caught by the state machine)
- * instead of failing the container's start.
+ * The deps of one probe function: the ports it names, each built by its factory (with its own
+ * SDK client), plus configuration, collector, clock and log. A function imports only the
+ * factories of the ports its task uses, so its bundle carries only those SDK clients; the
+ * task's parameter type checks that none is missing.
+ *
+ * Built on first use rather than at import, so a configuration error is reported as this
+ * task's error (and caught by the state machine) instead of failing the container's start.
+ *
+ * @example
+ *   const deps = probeDepsOnFirstUse({ ec2: ec2Port });
+ *   export const handler = probeTaskHandler((input: ProbeState) => launchProbe(input, deps()));
  */
-export function lambdaProbeDeps(notifier?: Notifier): ProbeDeps {
-  deps ??= createProbeDeps({
-    config: loadProbeConfig(process.env),
+export function probeDepsOnFirstUse<K extends keyof AdapterPorts>(
+  ports: {
+    readonly [P in K]: PortFactory<AdapterPorts[P]>;
+  },
+): () => LambdaProbeDeps<K> {
+  let deps: LambdaProbeDeps<K> | undefined;
+  return () => {
+    deps ??= buildDeps(ports);
+    return deps;
+  };
+}
+
+function buildDeps<K extends keyof AdapterPorts>(
+  ports: {
+    readonly [P in K]: PortFactory<AdapterPorts[P]>;
+  },
+): LambdaProbeDeps<K> {
+  const config = loadProbeConfig(process.env);
+  const context: PortContext = {
+    aws: clientConfig(),
+    config,
     factsTable: loadFactsTableName(process.env),
-    ...(notifier ? { notifier } : {}),
+    now: () => new Date(),
+  };
+  const built = Object.fromEntries(
+    Object.entries<PortFactory<unknown>>(ports).map(([name, factory]) => [name, factory(context)]),
+  ) as Pick<AdapterPorts, K>;
+  return {
+    ...built,
+    config,
+    collector: { script: COLLECTOR_SCRIPT, version: COLLECTOR_VERSION },
+    now: context.now,
     log: PROBE_LOG,
-  });
-  return deps;
+  };
 }
 
 /**

@@ -5,9 +5,10 @@
  * bucket for that prefix (without it S3 answers AccessDenied, not NoSuchKey,
  * for an object that does not exist).
  */
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { ProbeOutputStore } from '../../probe/ports';
 import { call, errorName } from '../errors';
+import type { PortFactory } from './port-context';
 
 export class S3OutputStore implements ProbeOutputStore {
   private readonly s3: S3Client;
@@ -28,3 +29,7 @@ export class S3OutputStore implements ProbeOutputStore {
     }
   }
 }
+
+/** The output bucket's port over its own client (a probe function builds only the ports it uses). */
+export const outputStorePort: PortFactory<ProbeOutputStore> = ({ aws }) =>
+  new S3OutputStore(new S3Client(aws));

@@ -10,10 +10,12 @@ import {
   DescribeInstanceInformationCommand,
   GetCommandInvocationCommand,
   SendCommandCommand,
-  type SSMClient,
+  SSMClient,
 } from '@aws-sdk/client-ssm';
-import type { CommandInvocation, ProbeSsm, SendCollectorInput } from '../../probe/ports';
+import type { CommandInvocation, ProbeDeps, ProbeSsm, SendCollectorInput } from '../../probe/ports';
 import { call, errorName } from '../errors';
+import { getParameters } from '../ssm-parameters';
+import type { PortFactory } from './port-context';
 
 /** How long SSM may take to deliver the command to the agent (its minimum is 30 s). */
 const DELIVERY_TIMEOUT_SECONDS = 60;
@@ -87,3 +89,15 @@ export class SsmProbe implements ProbeSsm {
     }
   }
 }
+
+/** The SSM port over its own client (a probe function builds only the ports it uses). */
+export const ssmPort: PortFactory<ProbeSsm> = ({ aws }) => new SsmProbe(new SSMClient(aws));
+
+/**
+ * The ECS-optimized AMIs' public parameters (ssm:GetParameters on `/aws/service/ecs/*`), read
+ * as the pipeline reads them, for the Score task's freshness baseline.
+ */
+export const publicParametersPort: PortFactory<ProbeDeps['publicParameters']> = ({ aws }) => {
+  const ssm = new SSMClient(aws);
+  return { parameters: (names) => getParameters(ssm, names) };
+};

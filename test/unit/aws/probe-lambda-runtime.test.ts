@@ -1,5 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { PortContext } from '../../../shared/aws/probe/port-context';
 import { InvalidInputError } from '../../../shared/errors';
 
 type Runtime = typeof import('../../../shared/aws/probe/lambda-runtime');
@@ -70,5 +71,38 @@ describe('probe Lambda runtime', () => {
       amiId: 'ami-1',
       execution: 'e',
     });
+  });
+
+  it('builds only the ports a function names, once, with the probe configuration', () => {
+    // GIVEN the probe environment serverless.yml sets, and a factory for one port
+    vi.stubEnv('PROBE_OWNER', 'batch-ami-auditor-dev');
+    vi.stubEnv('PROBE_CLUSTER', 'batch-ami-auditor-dev-probe');
+    vi.stubEnv(
+      'PROBE_INSTANCE_PROFILE_ARN',
+      'arn:aws:iam::123456789012:instance-profile/batch-ami-auditor-dev-probe',
+    );
+    vi.stubEnv('PROBE_FACTS_TABLE', 'batch-ami-auditor-dev-probe-facts');
+    const ecs = {
+      findContainerInstance: vi.fn(),
+      deregister: vi.fn(),
+      listContainerInstances: vi.fn(),
+    };
+    const ecsPort = vi.fn((_context: PortContext) => ecs);
+
+    // WHEN a function's deps are used twice
+    const deps = runtime.probeDepsOnFirstUse({ ecs: ecsPort });
+    const first = deps();
+    const second = deps();
+
+    // THEN the factory ran once, with the configuration and the facts table, and nothing else was built
+    expect(second).toBe(first);
+    expect(ecsPort).toHaveBeenCalledTimes(1);
+    expect(ecsPort.mock.calls[0]?.[0]).toMatchObject({
+      config: { owner: 'batch-ami-auditor-dev', cluster: 'batch-ami-auditor-dev-probe' },
+      factsTable: 'batch-ami-auditor-dev-probe-facts',
+    });
+    expect(Object.keys(first).sort()).toEqual(['collector', 'config', 'ecs', 'log', 'now']);
+    expect(first.ecs).toBe(ecs);
+    vi.unstubAllEnvs();
   });
 });

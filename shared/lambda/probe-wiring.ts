@@ -1,16 +1,10 @@
 /**
- * The AWS clients of the audit functions, created once per container (at
- * module scope, without any network call) and reused across invocations.
+ * How the change and sweep functions hand AMIs to the probe: Step Functions to start probe
+ * executions and the facts table earlier probes filled (DynamoDB).
  */
-import { BatchClient } from '@aws-sdk/client-batch';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { ECSClient } from '@aws-sdk/client-ecs';
 import { SFNClient } from '@aws-sdk/client-sfn';
-import { SNSClient } from '@aws-sdk/client-sns';
-import { SSMClient } from '@aws-sdk/client-ssm';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { type AccountClients, createAccountReader } from '../aws/account-reader';
 import { clientConfig } from '../aws/client-config';
 import { DynamoDbFactsCache } from '../aws/probe/facts-cache';
 import { StepFunctionsProbeLauncher } from '../aws/probe/launcher';
@@ -21,23 +15,6 @@ import {
   loadProbeStateMachineArn,
   PROBE_CONFIG_DEFAULTS,
 } from '../probe/config';
-
-const config = clientConfig();
-
-export const accountClients: AccountClients = {
-  batch: new BatchClient(config),
-  ec2: new EC2Client(config),
-  ssm: new SSMClient(config),
-  ecs: new ECSClient(config),
-};
-export const sns = new SNSClient(config);
-/** The finding state table's client; undefined fields are dropped rather than rejected. */
-export const dynamo = DynamoDBDocumentClient.from(new DynamoDBClient(config), {
-  marshallOptions: { removeUndefinedValues: true },
-});
-
-/** A fresh reader per invocation: its call counts and caches belong to one audit. */
-export const newAccountReader = () => createAccountReader(accountClients);
 
 /** What the pipeline needs to hand AMIs to the probe (see {@link probeWiring}). */
 export type ProbeWiring = Pick<AuditDeps, 'probeLauncher' | 'factsCache'>;
@@ -54,6 +31,7 @@ export function probeWiring(
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): ProbeWiring {
   if (!env.PROBE_STATE_MACHINE_ARN?.trim()) return {};
+  const config = clientConfig();
   const stateMachineArn = loadProbeStateMachineArn(env);
   const factsCache = new DynamoDbFactsCache(
     DynamoDBDocumentClient.from(new DynamoDBClient(config)),
