@@ -1,9 +1,6 @@
 /** Probe state machine task "Score": verdicts for every compute environment, published once. */
 import { lambdaProbeDeps, probeTaskHandler } from '../shared/aws/probe/lambda-runtime';
-import { createSnsNotifier } from '../shared/aws/sns-notifier';
-import { dynamo, sns } from '../shared/lambda/clients';
-import { readEnvironment } from '../shared/lambda/config';
-import { log, metricSink } from '../shared/lambda/observability';
+import { stackNotifier } from '../shared/lambda/notifier';
 import { WAIVERS } from '../shared/lambda/waivers';
 import type { Notifier } from '../shared/pipeline/ports';
 import { metricsForResult } from '../shared/probe/metrics';
@@ -18,16 +15,7 @@ let notifier: Notifier | undefined;
  * machine retries and reports) rather than the container's start.
  */
 function alertNotifier(): Notifier {
-  const env = readEnvironment();
-  notifier ??= createSnsNotifier({
-    sns,
-    dynamo,
-    topicArn: env.ALERT_TOPIC_ARN,
-    tableName: env.FINDING_STATE_TABLE,
-    routingTagNames: env.ROUTING_TAGS,
-    log,
-    metrics: metricSink,
-  });
+  notifier ??= stackNotifier();
   return notifier;
 }
 

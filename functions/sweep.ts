@@ -6,9 +6,9 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { createSnsNotifier } from '../shared/aws/sns-notifier';
-import { dynamo, newAccountReader, probeWiring, sns } from '../shared/lambda/clients';
+import { newAccountReader, probeWiring } from '../shared/lambda/clients';
 import { accountIdOf, readEnvironment } from '../shared/lambda/config';
+import { stackNotifier } from '../shared/lambda/notifier';
 import { log, logger, metricSink, metrics } from '../shared/lambda/observability';
 import { WAIVERS } from '../shared/lambda/waivers';
 import { sweep } from '../shared/pipeline/sweep';
@@ -22,15 +22,7 @@ interface SweepSummary {
 }
 
 const env = readEnvironment();
-const notifier = createSnsNotifier({
-  sns,
-  dynamo,
-  topicArn: env.ALERT_TOPIC_ARN,
-  tableName: env.FINDING_STATE_TABLE,
-  routingTagNames: env.ROUTING_TAGS,
-  log,
-  metrics: metricSink,
-});
+const notifier = stackNotifier(env);
 // AMIs that pass the image rules go to the probe (or to the facts it cached), when deployed with it.
 const probe = probeWiring();
 
