@@ -47,5 +47,8 @@ export async function auditAccount(
     stderrLog.info(`${skipped.computeEnvironment}: not applicable: ${skipped.reason}`);
   }
   const probed = deps ? await runProbes(launcher.requests, deps, options) : [];
-  return { run: buildRun([...outcome.reports, ...probed], TOOL_VERSION, now), reader };
+  return {
+    run: buildRun([...outcome.reports, ...probed], TOOL_VERSION, now, outcome.notApplicable),
+    reader,
+  };
 }

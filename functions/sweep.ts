@@ -6,10 +6,9 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { createSnsNotifier } from '../shared/aws/sns-notifier';
 import { newAccountReader } from '../shared/lambda/account-clients';
-import { dynamo, sns } from '../shared/lambda/alert-clients';
 import { accountIdOf, readEnvironment } from '../shared/lambda/config';
+import { stackNotifier } from '../shared/lambda/notifier';
 import { log, logger, metricSink, metrics } from '../shared/lambda/observability';
 import { probeWiring } from '../shared/lambda/probe-wiring';
 import { WAIVERS } from '../shared/lambda/waivers';
@@ -24,15 +23,7 @@ interface SweepSummary {
 }
 
 const env = readEnvironment();
-const notifier = createSnsNotifier({
-  sns,
-  dynamo,
-  topicArn: env.ALERT_TOPIC_ARN,
-  tableName: env.FINDING_STATE_TABLE,
-  routingTagNames: env.ROUTING_TAGS,
-  log,
-  metrics: metricSink,
-});
+const notifier = stackNotifier(env);
 // AMIs that pass the image rules go to the probe (or to the facts it cached), when deployed with it.
 const probe = probeWiring();
 

@@ -173,6 +173,15 @@ export const auditRunSchema = z
       'The worst verdict among the reports (FAIL > INCONCLUSIVE > PASS).',
     ),
     reports: z.array(auditReportSchema).describe('One report per target.'),
+    notApplicable: z
+      .array(
+        z.object({
+          computeEnvironment: z.string().describe('Name or ARN of the compute environment.'),
+          reason: z.string().describe('Why it has no AMI to audit (Fargate, EKS, …).'),
+        }),
+      )
+      .optional()
+      .describe('Compute environments with no AMI to audit; absent when there are none.'),
   })
   .meta({ id: 'AuditRun', description: 'Several targets audited in one run (`ce`, `sweep`).' });
 

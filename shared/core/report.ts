@@ -51,6 +51,13 @@ export interface AuditRun {
   /** The worst verdict among the reports (FAIL > INCONCLUSIVE > PASS). */
   readonly verdict: Verdict;
   readonly reports: readonly AuditReport[];
+  /** Compute environments with no AMI to audit (Fargate, EKS), and why. Absent when none. */
+  readonly notApplicable?: readonly NotApplicableTarget[];
+}
+
+export interface NotApplicableTarget {
+  readonly computeEnvironment: string;
+  readonly reason: string;
 }
 
 export function summarise(findings: readonly Finding[]): FindingSummary {
@@ -105,6 +112,7 @@ export function buildRun(
   reports: readonly AuditReport[],
   toolVersion: string,
   now: Date,
+  notApplicable: readonly NotApplicableTarget[] = [],
 ): AuditRun {
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -112,5 +120,6 @@ export function buildRun(
     generatedAt: now.toISOString(),
     verdict: worstVerdict(reports.map((r) => r.verdict)),
     reports,
+    ...(notApplicable.length > 0 ? { notApplicable } : {}),
   };
 }

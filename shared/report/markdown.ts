@@ -62,6 +62,14 @@ export function renderMarkdown(document: ReportDocument): string {
   ];
   const blocks = [heading, verdictCounts(reports) || 'No targets were audited.', table.join('\n')];
   for (const report of reports) blocks.push(...reportBlocks(report, 3));
+  if (document.notApplicable?.length) {
+    blocks.push(
+      '### Not applicable (no AMI to audit)',
+      document.notApplicable
+        .map(({ computeEnvironment, reason }) => `- ${text(computeEnvironment)}: ${text(reason)}`)
+        .join('\n'),
+    );
+  }
   return `${blocks.join('\n\n')}\n`;
 }
 

@@ -66,6 +66,12 @@ export function renderText(document: ReportDocument, options: TextOptions = {}):
       ...reportLines(report, layout),
     );
   });
+  if (document.notApplicable?.length) {
+    lines.push('', 'Not applicable (no AMI to audit)');
+    for (const { computeEnvironment, reason } of document.notApplicable) {
+      lines.push(...wrap(`${computeEnvironment}: ${reason}`, layout.width, 2, 4));
+    }
+  }
   lines.push('', `Overall: ${overall}`);
   return `${lines.join('\n')}\n`;
 }

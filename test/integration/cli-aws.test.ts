@@ -89,8 +89,18 @@ describe('batch-ami-audit sweep', () => {
     expect(code).toBe(1);
   });
 
-  it('says on stderr which compute environments had no AMI to audit', () => {
+  it('says on stderr and in the report which compute environments had no AMI to audit', () => {
     const { stderr } = runCli(['sweep', ...aws()], { env: { ...env, BAA_QUIET: '0' } });
     expect(stderr).toMatch(/cli-fargate.*not applicable/i);
+    const { stdout } = runCli(['sweep', ...aws(), '--format', 'json'], { env });
+    const run = auditRunSchema.parse(JSON.parse(stdout));
+    expect(run.notApplicable).toEqual([
+      {
+        computeEnvironment: expect.stringContaining('cli-fargate'),
+        reason: expect.stringMatching(/Fargate/i),
+      },
+    ]);
+    const text = runCli(['sweep', ...aws()], { env }).stdout;
+    expect(text).toMatch(/Not applicable \(no AMI to audit\)\n\s+\S*cli-fargate\S*: .*Fargate/i);
   });
 });
