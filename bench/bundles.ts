@@ -3,12 +3,14 @@
  * and the time a fresh Node process takes to import it (what a cold start pays before the
  * handler runs), with the AWS SDK bundled (as deployed, docs/adr/0002-bundle-the-aws-sdk.md)
  * and with the SDK left to the runtime (`@aws-sdk/*` and `@smithy/*` external, loaded from
- * node_modules here).
+ * node_modules here). Imports run as deployed: with the linked source map and
+ * `--enable-source-maps` (serverless.yml `NODE_OPTIONS`); the bundled variant is also timed
+ * without, to show what the source maps cost.
  *
  * Run: npm run bench -- bundles
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -38,6 +40,7 @@ const FUNCTION_ENV = {
 
 interface Variant {
   readonly bytes: number;
+  /** Import time as deployed, source maps on. */
   readonly importMs: number | string;
 }
 
@@ -46,15 +49,18 @@ interface Row {
   readonly clients: readonly string[];
   readonly zipped: number;
   readonly bundled: Variant;
+  /** The bundled variant's import time without --enable-source-maps. */
+  readonly noMapsMs: number | string;
   readonly external: Variant;
 }
 
 /** Median milliseconds for a fresh `node` to import the bundle (process start excluded). */
-function importMillis(file: string): number | string {
+function importMillis(file: string, sourceMaps = true): number | string {
   const script = `const t=performance.now();await import(${JSON.stringify(pathToFileURL(file).href)});console.log(performance.now()-t)`;
+  const flags = sourceMaps ? ['--enable-source-maps'] : [];
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    const run = spawnSync(process.execPath, [...flags, '--input-type=module', '-e', script], {
       env: { PATH: process.env.PATH ?? '', ...FUNCTION_ENV },
       encoding: 'utf8',
     });
@@ -70,9 +76,12 @@ const time = (value: number | string) => (typeof value === 'number' ? ms(value) 
 async function measure(name: string, dir: string): Promise<Row> {
   const variant = async (sdkExternal: boolean) => {
     const bundle = await bundleFunction(name, sdkExternal);
-    const file = join(dir, `${name}${sdkExternal ? '.external' : ''}.mjs`);
+    const folder = join(dir, sdkExternal ? 'sdk-external' : 'sdk-bundled');
+    mkdirSync(folder, { recursive: true });
+    const file = join(folder, `${name}.mjs`);
     writeFileSync(file, bundle.code);
-    return { bundle, variant: { bytes: bundle.code.length, importMs: importMillis(file) } };
+    writeFileSync(`${file}.map`, bundle.map);
+    return { bundle, file, variant: { bytes: bundle.code.length, importMs: importMillis(file) } };
   };
   const bundled = await variant(false);
   const external = await variant(true);
@@ -81,6 +90,7 @@ async function measure(name: string, dir: string): Promise<Row> {
     clients: bundled.bundle.clients,
     zipped: gzipSync(bundled.bundle.code).length,
     bundled: bundled.variant,
+    noMapsMs: importMillis(bundled.file, false),
     external: external.variant,
   };
 }
@@ -94,14 +104,17 @@ export async function benchBundles(): Promise<Figure[]> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  console.log(`\nLambda bundles (minified ESM; import time: median of ${RUNS} fresh processes)`);
+  console.log(
+    `\nLambda bundles (minified ESM; import time: median of ${RUNS} fresh processes, with --enable-source-maps as deployed unless said)`,
+  );
   printTable(
-    ['function', 'SDK bundled', 'gzip', 'import', 'SDK from runtime', 'import'],
+    ['function', 'SDK bundled', 'gzip', 'import', 'import, no maps', 'SDK from runtime', 'import'],
     rows.map((r) => [
       r.name,
       kb(r.bundled.bytes),
       kb(r.zipped),
       time(r.bundled.importMs),
+      time(r.noMapsMs),
       kb(r.external.bytes),
       time(r.external.importMs),
     ]),

@@ -11,8 +11,10 @@ import { build, type Metafile } from 'esbuild';
 export const SDK_PACKAGES = ['@aws-sdk/*', '@smithy/*'] as const;
 
 export interface FunctionBundle {
-  /** The bundle's code (what Lambda loads), minified. */
+  /** The bundle's code (what Lambda loads), minified; it names `<name>.mjs.map` as its map. */
   readonly code: Uint8Array;
+  /** Its source map (serverless.yml: `sourcemap: linked`, loaded with --enable-source-maps). */
+  readonly map: Uint8Array;
   /** SDK client packages in the bundle, short names (`ec2`, `lib-dynamodb`), sorted. */
   readonly clients: readonly string[];
 }
@@ -45,13 +47,17 @@ export async function bundleFunction(name: string, sdkExternal = false): Promise
     banner: {
       js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
     },
+    sourcemap: 'linked',
     metafile: true,
     write: false,
     logLevel: 'error',
   });
-  const code = result.outputFiles.find((file) => file.path.endsWith('.mjs'))?.contents;
-  if (!code) throw new Error(`esbuild wrote no bundle for ${name}`);
-  return { code, clients: sdkClientsOf(result.metafile) };
+  const output = (suffix: string) =>
+    result.outputFiles.find((file) => file.path.endsWith(suffix))?.contents;
+  const code = output('.mjs');
+  const map = output('.mjs.map');
+  if (!code || !map) throw new Error(`esbuild wrote no bundle for ${name}`);
+  return { code, map, clients: sdkClientsOf(result.metafile) };
 }
 
 /** `@aws-sdk/client-ec2` → `ec2`, `@aws-sdk/lib-dynamodb` → `lib-dynamodb`, for every input. */

@@ -3,7 +3,7 @@
  * its detailed tables, then the run ends with one summary table of every figure.
  * Benchmarks print figures; they assert nothing and never run in the test suite.
  */
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { benchBundles } from './bundles';
 import { benchCollector } from './collector';
 import { benchProbe } from './probe';
@@ -35,7 +35,10 @@ for (const name of wanted.length > 0 ? wanted : Object.keys(BENCHMARKS)) {
   const { title, run } = BENCHMARKS[name] as (typeof BENCHMARKS)[string];
   results.push({ benchmark: title, figures: await run() });
 }
+// Timings are only as quiet as the machine: the load average says how busy it was.
 console.log(
-  `\nMachine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} CPUs, Node ${process.versions.node}`,
+  `\nMachine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} CPUs, Node ${process.versions.node}, load average ${loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ')}`,
 );
 printSummary(results);
