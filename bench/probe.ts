@@ -7,7 +7,8 @@
  * - detected online -> terminate requested (target <= 30 s, collector included),
  * - instance-seconds per audit beyond boot (true online -> terminate requested,
  *   which adds the online polling lag), and in total,
- * - AWS calls per probe, and the instance cost of one audit.
+ * - AWS calls, state transitions and Lambda invocations per probe, and the cost of one
+ *   audit: the instance and its volume, then Step Functions and Lambda added.
  *
  * Run: `npm run bench -- probe` (scripts/run-ts.mjs bundles bench/index.ts, then runs it).
  */
@@ -30,6 +31,12 @@ export const TASK_OVERHEAD_SECONDS = 0.15;
 /** t3.micro on-demand, us-east-1, per hour (USD), and a 30 GiB gp3 root volume per hour. */
 export const T3_MICRO_PER_HOUR = 0.0104;
 export const GP3_30GIB_PER_HOUR = (30 * 0.08) / 730;
+/** Step Functions Standard, per state transition (USD 0.025 per 1,000). */
+export const SFN_PER_TRANSITION = 0.025 / 1000;
+/** Lambda arm64 per GB-second and per request, and a task's assumed 0.6 s at 512 MB. */
+export const LAMBDA_PER_GB_SECOND = 0.0000133334;
+export const LAMBDA_PER_REQUEST = 0.2 / 1_000_000;
+export const LAMBDA_GB_SECONDS_PER_TASK = 0.6 * 0.5;
 
 export interface BenchmarkRow {
   readonly bootSeconds: number;
@@ -37,7 +44,13 @@ export interface BenchmarkRow {
   readonly instanceSecondsBeyondBoot: number;
   readonly instanceSecondsTotal: number;
   readonly awsCalls: number;
+  /** States entered and retried: what Step Functions Standard bills. */
+  readonly stateTransitions: number;
+  readonly lambdaInvocations: number;
+  /** The instance and its root volume. */
   readonly costUsd: number;
+  /** With Step Functions and Lambda. */
+  readonly totalCostUsd: number;
   readonly verdict: string;
 }
 
@@ -67,12 +80,19 @@ export async function benchmarkProbe(
         throw new Error(
           `the benchmark probe did not launch: ${run.output?.reason ?? run.error?.message}`,
         );
+      const transitions = run.events.filter(
+        (e) => e.type === 'StateEntered' || e.type === 'StateRetried',
+      ).length;
       rows.push(
         measure(
           world,
           launchedAt.getTime(),
           bootSeconds,
           run.output?.verdicts[0]?.verdict ?? 'none',
+          {
+            stateTransitions: transitions,
+            lambdaInvocations: run.tasks.length,
+          },
         ),
       );
     }
@@ -87,6 +107,7 @@ function measure(
   launched: number,
   bootSeconds: number,
   verdict: string,
+  execution: Pick<BenchmarkRow, 'stateTransitions' | 'lambdaInvocations'>,
 ): BenchmarkRow {
   const at = (command: string) => world.callsOf(command)[0]?.at.getTime() ?? Number.NaN;
   // When SSM starts answering "Online" for the instance (the world's own rule).
@@ -98,13 +119,20 @@ function measure(
   const detected = checks[0]?.at.getTime() ?? Number.NaN;
   const terminated = at('TerminateInstances');
   const total = (terminated - launched) / 1000;
+  // EC2 bills per second with a 60 s minimum.
+  const instanceCost = ((T3_MICRO_PER_HOUR + GP3_30GIB_PER_HOUR) * Math.max(60, total)) / 3600;
+  const lambdaCost =
+    execution.lambdaInvocations *
+    (LAMBDA_PER_REQUEST + LAMBDA_GB_SECONDS_PER_TASK * LAMBDA_PER_GB_SECOND);
   return {
     bootSeconds,
     detectedOnlineToTerminate: round((terminated - detected) / 1000),
     instanceSecondsBeyondBoot: round((terminated - trueOnline) / 1000),
     instanceSecondsTotal: round(total),
     awsCalls: world.calls.length,
-    costUsd: ((T3_MICRO_PER_HOUR + GP3_30GIB_PER_HOUR) * total) / 3600,
+    ...execution,
+    costUsd: instanceCost,
+    totalCostUsd: instanceCost + execution.stateTransitions * SFN_PER_TRANSITION + lambdaCost,
     verdict,
   };
 }
@@ -118,7 +146,10 @@ export function formatRows(rows: readonly BenchmarkRow[]): string {
     'instance-s beyond boot (online→terminate)',
     'instance-s total',
     'AWS calls',
+    'transitions',
+    'Lambda calls',
     'instance cost USD',
+    'total USD',
     'verdict',
   ];
   const lines = rows.map((r) => [
@@ -127,7 +158,10 @@ export function formatRows(rows: readonly BenchmarkRow[]): string {
     r.instanceSecondsBeyondBoot,
     r.instanceSecondsTotal,
     r.awsCalls,
+    r.stateTransitions,
+    r.lambdaInvocations,
     r.costUsd.toFixed(5),
+    r.totalCostUsd.toFixed(5),
     r.verdict,
   ]);
   return [header, ...lines].map((cells) => cells.map(String).join(' | ')).join('\n');
@@ -162,8 +196,15 @@ export async function benchProbe(): Promise<Figure[]> {
       value: `${range(rows.map((r) => r.instanceSecondsBeyondBoot))} s`,
     },
     {
-      figure: `per probe, boot ${typical?.bootSeconds} s: instance-s, AWS calls, EC2 + EBS cost`,
-      value: `${typical?.instanceSecondsTotal} s, ${typical?.awsCalls} calls, USD ${typical?.costUsd.toFixed(5)}`,
+      figure: `per probe, boot ${typical?.bootSeconds} s: instance-s, AWS calls, transitions, Lambda calls`,
+      value: `${typical?.instanceSecondsTotal} s, ${typical?.awsCalls} calls, ${typical?.stateTransitions} transitions, ${typical?.lambdaInvocations} invocations`,
+    },
+    {
+      figure: `cost per probe, boot ${boots} s: EC2 + EBS, and in total`,
+      value: rows
+        .map((r) => `${r.costUsd.toFixed(4)} / ${r.totalCostUsd.toFixed(4)}`)
+        .join(', ')
+        .concat(' USD'),
     },
   ];
 }
