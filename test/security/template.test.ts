@@ -143,8 +143,16 @@ describe('RunInstances', () => {
   it('creates an instance only with the probe profile, IMDSv2, a configured type and every probe tag', () => {
     const [instance, ...others] = onType('instance');
     expect(others).toEqual([]);
-    const { defaults } = { defaults: PROBE_CONFIG_DEFAULTS.instanceTypes };
-    const configuredTypes = [...defaults.x86_64, ...defaults.arm64, ...defaults.gpu];
+    // Exactly the types the Launch function is configured with, whatever the parameters say.
+    const environment = template.Resources.ProbeLaunchLambdaFunction?.Properties?.Environment as {
+      Variables: Record<string, string>;
+    };
+    const configuredTypes = ['X86_64', 'ARM64', 'GPU'].flatMap((arch) =>
+      String(environment.Variables[`PROBE_INSTANCE_TYPES_${arch}`]).split(/[\s,]+/),
+    );
+    expect(configuredTypes).toEqual(
+      expect.arrayContaining(PROBE_CONFIG_DEFAULTS.instanceTypes.x86_64),
+    );
     expect(instance?.statement.Resource).toEqual(ec2Arn('instance'));
     expect(instance?.statement.Condition).toEqual({
       StringEquals: {
