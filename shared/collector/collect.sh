@@ -110,10 +110,12 @@ function redact_json(s,   out, key, e) {
 function redact_assignments(s,   out, before, name, c, q, e, sq) {
   out = ""
   sq = "\047"
-  while (match(s, /[A-Za-z_][A-Za-z0-9_]*=/)) {
+  # NAME=value, or NAME = value (systemd EnvironmentFile strips blanks around =)
+  while (match(s, /[A-Za-z_][A-Za-z0-9_]*[ \t]*=[ \t]*/)) {
     before = out substr(s, 1, RSTART - 1)
-    name = substr(s, RSTART, RLENGTH - 1)
-    out = before name "="
+    name = substr(s, RSTART, RLENGTH)
+    out = before name
+    sub(/[ \t]*=.*$/, "", name)
     s = substr(s, RSTART + RLENGTH)
     if (!secret(name)) continue
     c = substr(s, 1, 1)

@@ -2,8 +2,10 @@
  * Evidence from an instance's console output (EC2 GetConsoleOutput) for a
  * probe that never came online: the lines that usually explain why (kernel
  * panics, cloud-init and systemd failures, the SSM agent's complaints), then
- * the tail of the log.
+ * the tail of the log. The console never went through the collector, so it is
+ * redacted here, by the collector's rules, before anything quotes it.
  */
+import { redactSecrets } from '../collector/redact';
 
 const NOTABLE =
   /kernel panic|panic|oops|call trace|not syncing|emergency mode|failed to start|\bfailed\b|\berror\b|cloud-init|amazon-ssm-agent|ssm-agent|ecs/i;
@@ -17,7 +19,7 @@ export interface ConsoleEvidence {
 }
 
 export function summariseConsoleOutput(text: string): ConsoleEvidence {
-  const clean = stripControl(text);
+  const clean = redactSecrets(stripControl(text));
   const lines = clean
     .split('\n')
     .map((line) => line.trim())

@@ -1,49 +1,16 @@
 /**
- * What the packaged stack wires and grants: the trigger, the schedule, the
- * runtime, encryption, log retention, least privilege, and a clean cfn-lint.
+ * What the packaged stack wires: the trigger, the schedule, the runtime, the email
+ * subscription, and a clean cfn-lint. Its security (least privilege, encryption, log
+ * retention) is reviewed in test/security/template.test.ts.
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { EVENT_PATTERN } from '../../shared/events/cloudtrail-event';
-import {
-  actionsOf,
-  packagedTemplate,
-  resourcesOf,
-  roleStatements,
-  TEMPLATE_PATH,
-} from '../support/packaged-template';
+import { packagedTemplate, TEMPLATE_PATH } from '../support/packaged-template';
 
 const template = packagedTemplate();
 const resourcesOfType = (type: string) =>
   Object.entries(template.Resources).filter(([, r]) => r.Type === type);
-
-/** Read-only verbs: everything else is a write for least-privilege purposes. */
-const READ_ONLY = /^[a-z0-9-]+:(Describe|List|Get)[A-Za-z]*$/;
-
-/**
- * Write actions AWS offers no narrower resource for, as `<role>: <action>`: allowed to that role
- * only. Each is justified in docs/permissions.md ("Writes on Resource *"); adding one here
- * without a justification there is a review failure.
- */
-const WRITES_ALLOWED_ON_STAR = new Set<string>([
-  // The SSM agent on the probe instance (Run Command), as AmazonSSMManagedInstanceCore grants it.
-  'ProbeInstanceRole: ssm:UpdateInstanceInformation',
-  'ProbeInstanceRole: ec2messages:AcknowledgeMessage',
-  'ProbeInstanceRole: ec2messages:DeleteMessage',
-  'ProbeInstanceRole: ec2messages:FailMessage',
-  'ProbeInstanceRole: ec2messages:SendReply',
-  'ProbeInstanceRole: ssmmessages:CreateControlChannel',
-  'ProbeInstanceRole: ssmmessages:CreateDataChannel',
-  'ProbeInstanceRole: ssmmessages:OpenControlChannel',
-  'ProbeInstanceRole: ssmmessages:OpenDataChannel',
-  // The ECS agent on the probe instance, before it registers in the probe cluster.
-  'ProbeInstanceRole: ecs:DiscoverPollEndpoint',
-  // Step Functions' vended log delivery to the state machine's log group.
-  'ProbeStateMachineRole: logs:CreateLogDelivery',
-  'ProbeStateMachineRole: logs:UpdateLogDelivery',
-  'ProbeStateMachineRole: logs:DeleteLogDelivery',
-  'ProbeStateMachineRole: logs:PutResourcePolicy',
-]);
 
 describe('the packaged stack', () => {
   it('passes cfn-lint', () => {
@@ -93,37 +60,6 @@ describe('the packaged stack', () => {
         OnFailure: { Destination: expect.anything() },
       });
     }
-  });
-
-  it('grants no write action on Resource "*"', () => {
-    const offending = roleStatements(template).flatMap(({ role, statement }) =>
-      resourcesOf(statement).includes('*')
-        ? actionsOf(statement)
-            .filter((action) => !READ_ONLY.test(action))
-            .map((action) => `${role}: ${action}`)
-            .filter((grant) => !WRITES_ALLOWED_ON_STAR.has(grant))
-        : [],
-    );
-    expect(offending).toEqual([]);
-  });
-
-  it('encrypts the alert topic and the dead-letter queue with its own key', () => {
-    for (const [, topic] of resourcesOfType('AWS::SNS::Topic')) {
-      expect(topic.Properties?.KmsMasterKeyId).toEqual({ Ref: 'AuditKey' });
-    }
-    for (const [, queue] of resourcesOfType('AWS::SQS::Queue')) {
-      expect(
-        queue.Properties?.KmsMasterKeyId ?? queue.Properties?.SqsManagedSseEnabled,
-      ).toBeTruthy();
-    }
-    const [[, key] = ['', undefined]] = resourcesOfType('AWS::KMS::Key');
-    expect(key?.Properties?.EnableKeyRotation).toBe(true);
-  });
-
-  it('sets a retention on every log group', () => {
-    const groups = resourcesOfType('AWS::Logs::LogGroup');
-    expect(groups.length).toBeGreaterThan(0);
-    for (const [, group] of groups) expect(group.Properties?.RetentionInDays).toBeGreaterThan(0);
   });
 
   it('subscribes the alert email only when one is given', () => {

@@ -5,6 +5,7 @@
  * holds, marked incomplete, and reported as truncated: never taken as whole.
  */
 import { parseCollectorOutput } from '../../collector/parse';
+import { redactSecrets } from '../../collector/redact';
 import type { HostFacts } from '../../core/host-facts';
 import { InvalidInputError } from '../../errors';
 import { COMMAND_POLL_SECONDS, isPast, nextPoll } from '../backoff';
@@ -148,8 +149,9 @@ async function readOutput(
   };
 }
 
+/** The start of `text` for a verdict reason, redacted: stderr and stray output bypass the collector's redaction. */
 function excerpt(label: string, text: string): string {
-  const trimmed = text.trim();
+  const trimmed = redactSecrets(text).trim();
   if (!trimmed) return '';
   return `${label}${trimmed.length > EXCERPT ? `${trimmed.slice(0, EXCERPT - 1)}…` : trimmed}`;
 }

@@ -1,19 +1,17 @@
 /**
- * The packaged CloudFormation template (`serverless package`): the probe's
- * IAM is tag-scoped and least-privilege, the state machine is the file in
- * the repository with every task wired, and cfn-lint accepts the template.
+ * The packaged CloudFormation template (`npm run package`, which `npm test` runs first): the
+ * state machine is the file in the repository with every task wired, the change and sweep
+ * functions may start and follow only probe executions, and every probe function gets an
+ * environment the probe configuration accepts. The probe's IAM, encryption and network are
+ * reviewed in test/security/template.test.ts; cfn-lint runs in test/template/stack.test.ts.
  */
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadFactsTableName, loadProbeConfig } from '../../../shared/probe/config';
 import { TASK_STATES } from '../../support/local-probe-execution';
+import { packagedTemplate } from '../../support/packaged-template';
 
-const run = promisify(execFile);
 const ROOT = new URL('../../../', import.meta.url).pathname;
-const OWNER = 'batch-ami-auditor-dev';
-const OWNER_TAG = 'batch-ami-auditor:owner';
 /** Each task state runs the function of its name (`Probe<State>LambdaFunction`). */
 const PROBE_FUNCTIONS = TASK_STATES;
 
@@ -26,19 +24,10 @@ interface Statement {
   readonly Condition?: Record<string, Record<string, unknown>>;
 }
 
-let resources: Record<string, { Type: string; Properties: Json; Condition?: string }>;
-
-beforeAll(async () => {
-  await run('npx', ['serverless', 'package'], {
-    cwd: ROOT,
-    env: { ...process.env, AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'x' },
-    timeout: 240_000,
-  });
-  const template = JSON.parse(
-    readFileSync(`${ROOT}.serverless/cloudformation-template-update-stack.json`, 'utf8'),
-  ) as { Resources: typeof resources };
-  resources = template.Resources;
-}, 300_000);
+const resources = packagedTemplate().Resources as Record<
+  string,
+  { Type: string; Properties: Json; Condition?: string }
+>;
 
 /** Statements of a role's inline policies, with `Fn::If` branches flattened. */
 function statementsOf(role: string): Statement[] {
@@ -53,115 +42,6 @@ function resolveIf(value: unknown): unknown[] {
   return branches.slice(1).filter((b) => !(b as { Ref?: string }).Ref?.startsWith('AWS::NoValue'));
 }
 const actionsOf = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
-const resourcesOf = (s: Statement) =>
-  (Array.isArray(s.Resource) ? s.Resource : [s.Resource]).map((r) => JSON.stringify(r));
-const roles = () =>
-  Object.keys(resources).filter((name) => resources[name]?.Type === 'AWS::IAM::Role');
-const allowing = (action: string) =>
-  roles().flatMap((role) =>
-    statementsOf(role)
-      .filter((s) => s.Effect === 'Allow' && actionsOf(s).includes(action))
-      .map((s) => ({ role, s })),
-  );
-
-describe('probe IAM in the packaged template', () => {
-  it('lets RunInstances create instances, volumes and interfaces only with the owner tag in the request', () => {
-    const created = allowing('ec2:RunInstances').filter(({ s }) =>
-      resourcesOf(s).some((r) => /:(instance|volume|network-interface)\//.test(r)),
-    );
-    expect(created.length).toBe(3);
-    for (const { s } of created) {
-      expect(s.Condition?.StringEquals?.[`aws:RequestTag/${OWNER_TAG}`]).toBe(OWNER);
-    }
-    const instance = created.find(({ s }) =>
-      resourcesOf(s).some((r) => r.includes(':instance/')),
-    )?.s;
-    expect(instance?.Condition?.StringEquals?.['ec2:MetadataHttpTokens']).toBe('required');
-    expect(instance?.Condition?.ArnEquals?.['ec2:InstanceProfile']).toEqual({
-      'Fn::GetAtt': ['ProbeInstanceProfile', 'Arn'],
-    });
-    const volume = created.find(({ s }) => resourcesOf(s).some((r) => r.includes(':volume/')))?.s;
-    expect(volume?.Condition?.Bool?.['ec2:Encrypted']).toBe('true');
-  });
-
-  it('never grants RunInstances, TerminateInstances or CreateTags on "*"', () => {
-    for (const action of [
-      'ec2:RunInstances',
-      'ec2:TerminateInstances',
-      'ec2:CreateTags',
-      'ssm:SendCommand',
-    ]) {
-      for (const { role, s } of allowing(action)) {
-        expect(resourcesOf(s), `${role} ${s.Sid}`).not.toContain('"*"');
-      }
-    }
-  });
-
-  it('conditions TerminateInstances on the owner tag, for the Terminate task and the janitor alike', () => {
-    const terminating = allowing('ec2:TerminateInstances');
-    expect(terminating.map(({ role }) => role).sort()).toEqual([
-      'JanitorRole',
-      'ProbeTerminateRole',
-    ]);
-    for (const { s } of terminating) {
-      expect(s.Condition?.StringEquals?.[`ec2:ResourceTag/${OWNER_TAG}`]).toBe(OWNER);
-    }
-  });
-
-  it('tags only as part of creating, passes only the probe role, commands and reads consoles of own probes only', () => {
-    for (const { s } of allowing('ec2:CreateTags')) {
-      expect(s.Condition?.StringEquals?.['ec2:CreateAction']).toEqual([
-        'RunInstances',
-        'CreateSecurityGroup',
-      ]);
-    }
-    const [passRole, ...others] = allowing('iam:PassRole');
-    expect(others).toEqual([]);
-    expect(passRole?.s.Resource).toEqual({ 'Fn::GetAtt': ['ProbeInstanceRole', 'Arn'] });
-    expect(passRole?.s.Condition?.StringEquals?.['iam:PassedToService']).toBe('ec2.amazonaws.com');
-    const onInstances = allowing('ssm:SendCommand').filter(({ s }) =>
-      resourcesOf(s).some((r) => r.includes(':instance/')),
-    );
-    expect(
-      onInstances.map(({ s }) => s.Condition?.StringEquals?.[`ssm:resourceTag/${OWNER_TAG}`]),
-    ).toEqual([OWNER]);
-    for (const { s } of allowing('ec2:GetConsoleOutput')) {
-      expect(s.Condition?.StringEquals?.[`ec2:ResourceTag/${OWNER_TAG}`]).toBe(OWNER);
-    }
-  });
-
-  it('keeps the probe instance to SSM and registration in the probe cluster', () => {
-    const statements = statementsOf('ProbeInstanceRole');
-    const actions = statements.flatMap(actionsOf);
-    expect(actions.every((a) => /^(ssm|ec2messages|ssmmessages|ecs|s3):[A-Za-z]+$/.test(a))).toBe(
-      true,
-    );
-    expect(actions).not.toContain('ecs:CreateCluster');
-    const register = statements.find((s) => actionsOf(s).includes('ecs:RegisterContainerInstance'));
-    expect(register?.Resource).toEqual({ 'Fn::GetAtt': ['ProbeCluster', 'Arn'] });
-    const poll = statements.find((s) => actionsOf(s).includes('ecs:Poll'));
-    expect(poll?.Condition?.ArnEquals?.['ecs:cluster']).toEqual({
-      'Fn::GetAtt': ['ProbeCluster', 'Arn'],
-    });
-  });
-
-  it('lets the state machine invoke the probe functions and nothing else', () => {
-    const invoke = statementsOf('ProbeStateMachineRole').filter((s) =>
-      actionsOf(s).some((a) => a.startsWith('lambda:')),
-    );
-    expect(invoke.flatMap(actionsOf)).toEqual(['lambda:InvokeFunction']);
-    expect(invoke[0]?.Resource).toEqual(
-      PROBE_FUNCTIONS.map((f) => ({ 'Fn::GetAtt': [`Probe${f}LambdaFunction`, 'Arn'] })),
-    );
-  });
-
-  it('grants no wildcard actions to any probe role', () => {
-    for (const role of roles().filter((r) => r.startsWith('Probe') || r === 'JanitorRole')) {
-      for (const action of statementsOf(role).flatMap(actionsOf))
-        expect(action, role).not.toMatch(/\*/);
-    }
-  });
-});
 
 describe('the change and sweep functions in the packaged template', () => {
   const AUDIT_FUNCTIONS = {
@@ -224,18 +104,11 @@ describe('probe resources in the packaged template', () => {
     expect(substitutions).toEqual(PROBE_FUNCTIONS.map((f) => `${f}FunctionArn`).sort());
   });
 
-  it('encrypts, expires and backs up the facts table; blocks public access to the output bucket', () => {
+  it('bills the facts table per request and expires its records', () => {
+    // Its encryption and recovery are part of test/security/template.test.ts.
     expect(resources.ProbeFactsTable?.Properties).toMatchObject({
       BillingMode: 'PAY_PER_REQUEST',
-      SSESpecification: { SSEEnabled: true },
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
-      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-    });
-    expect(resources.ProbeOutputBucket?.Properties.PublicAccessBlockConfiguration).toEqual({
-      BlockPublicAcls: true,
-      BlockPublicPolicy: true,
-      IgnorePublicAcls: true,
-      RestrictPublicBuckets: true,
     });
   });
 
@@ -253,12 +126,6 @@ describe('probe resources in the packaged template', () => {
       expect(loadFactsTableName(env)).toBe('probe-facts');
     }
   });
-
-  it('passes cfn-lint', async () => {
-    await expect(
-      run('cfn-lint', ['.serverless/cloudformation-template-update-stack.json'], { cwd: ROOT }),
-    ).resolves.toBeDefined();
-  }, 60_000);
 });
 
 function standIn(name: string): string {
