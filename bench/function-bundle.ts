@@ -1,6 +1,7 @@
 /**
  * Bundles one Lambda function as `serverless package` does (serverless.yml `custom.esbuild`:
- * bundled, minified ESM for node24, `.sh` and waivers.yml as text), and reads from esbuild's
+ * bundled, minified ESM for node24 from the packages' ES module builds, `.sh` and waivers.yml as
+ * text), and reads from esbuild's
  * metafile which AWS SDK clients the bundle carries. The bundle benchmark and the test that
  * keeps bundling per-function (test/template/function-bundles.test.ts) share it.
  */
@@ -40,6 +41,7 @@ export async function bundleFunction(name: string, sdkExternal = false): Promise
     platform: 'node',
     format: 'esm',
     target: 'node24',
+    mainFields: ['module', 'main'],
     // serverless.yml loads waivers.yml through scripts/waivers-esbuild-plugin.mjs, which also
     // validates it; as text is the same bytes.
     loader: { '.sh': 'text', '.yml': 'text' },
