@@ -1,0 +1,550 @@
+/**
+ * The whole audit pipeline in one process, for fault injection: a CloudTrail event goes to
+ * the change handler's logic (shared/pipeline/handle-change-event.ts) with the adapters the
+ * Lambda builds (shared/lambda/clients.ts, shared/aws/*) over a private moto_server, invoked
+ * as Lambda invokes it asynchronously (retries, then the dead-letter queue); the probe
+ * launcher starts a real Step Functions execution in moto, which this world then runs with
+ * the deployed definition and the real task functions (test/support/local-probe-execution.ts,
+ * Step Functions' part), on a probe world's scripted SSM and simulated clock; Score publishes
+ * through the real change-only notifier (SNS → SQS, finding state in DynamoDB).
+ *
+ * Every client is built with the project's client configuration (adaptive retries, its attempt
+ * budget) and carries a FaultInjector, so a test can throttle, fail or crash any call.
+ */
+
+import { BatchClient } from '@aws-sdk/client-batch';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { ECSClient } from '@aws-sdk/client-ecs';
+import { S3Client } from '@aws-sdk/client-s3';
+import { CreateStateMachineCommand, SFNClient, StopExecutionCommand } from '@aws-sdk/client-sfn';
+import { SNSClient } from '@aws-sdk/client-sns';
+import {
+  CreateQueueCommand,
+  DeleteMessageBatchCommand,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
+import { SSMClient } from '@aws-sdk/client-ssm';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createAccountReader } from '../../shared/aws/account-reader';
+import { clientConfig } from '../../shared/aws/client-config';
+import { Ec2Probe } from '../../shared/aws/probe/ec2';
+import { EcsProbe } from '../../shared/aws/probe/ecs';
+import { DynamoDbFactsCache } from '../../shared/aws/probe/facts-cache';
+import { StepFunctionsProbeLauncher } from '../../shared/aws/probe/launcher';
+import { S3OutputStore } from '../../shared/aws/probe/s3-output';
+import { SsmProbe } from '../../shared/aws/probe/ssm';
+import { createSnsNotifier } from '../../shared/aws/sns-notifier';
+import { getParameters } from '../../shared/aws/ssm-parameters';
+import { COLLECTOR_SCRIPT, COLLECTOR_VERSION } from '../../shared/collector/script';
+import { WAIVERS } from '../../shared/lambda/waivers';
+import { type ChangeOutcome, handleChangeEvent } from '../../shared/pipeline/handle-change-event';
+import type { ProbeLauncher, ProbeRequest, ProbeStartResult } from '../../shared/pipeline/ports';
+import { type SweepOutcome, sweep } from '../../shared/pipeline/sweep';
+import { PROBE_CONFIG_DEFAULTS, type ProbeConfig } from '../../shared/probe/config';
+import { type JanitorReport, runJanitor } from '../../shared/probe/janitor';
+import type { ProbeDeps } from '../../shared/probe/ports';
+import { FaultInjector } from './fault-injection';
+import {
+  type AsyncInvocation,
+  asyncInvokeConfig,
+  invokeAsync,
+  type OnFailureRecord,
+} from './lambda-async';
+import {
+  type CrashPlan,
+  type LocalRun,
+  loadProbeDefinition,
+  runProbeExecution,
+} from './local-probe-execution';
+import { motoClientConfig } from './moto';
+import { type Alert, createComputeEnvironmentEvent, MotoWorld } from './moto-world';
+import { HEALTHY, type ProbeScenario, ProbeWorld } from './probe-world';
+import { type ProbeWorldEndpoint, serveProbeWorld } from './probe-world-endpoint';
+
+const REGION = 'us-east-1';
+const ACCOUNT = '123456789012';
+const CREDENTIALS = { accessKeyId: 'testing', secretAccessKey: 'testing' };
+/** serverless.yml's default `routingTags`. */
+const ROUTING_TAGS = ['team', 'owner'];
+
+/**
+ * An AMI whose ECS agent is started by a hand-written unit without ecs-init, so it offers no
+ * awslogs: the probe FAILs it on a host rule and on the join test. A FAIL is what people are
+ * told about, which makes a lost or repeated notification visible.
+ */
+export const AWSLOGS_MISSING: ProbeScenario = {
+  ...HEALTHY,
+  host: 'systemd-unit-no-ecs-init',
+  agent: { ...HEALTHY.agent, awslogs: false },
+};
+
+/** A started execution the world has not run yet (Step Functions' queue). */
+interface StartedExecution {
+  readonly executionArn: string;
+  readonly request: ProbeRequest;
+  ran: boolean;
+}
+
+/** A verdict the pipeline reached for one (compute environment, AMI). */
+export interface ReachedVerdict {
+  readonly source: 'handler' | 'probe' | 'sweep';
+  readonly computeEnvironment: string;
+  readonly amiId: string;
+  readonly verdict: string;
+  /** The probe's cause code when host facts are missing (`no_capacity`, …). */
+  readonly reason?: string;
+}
+
+/** Everything observable after a fault run, drained from the world. */
+export interface Observation {
+  readonly invocations: readonly AsyncInvocation<unknown>[];
+  readonly executions: readonly LocalRun[];
+  readonly verdicts: readonly ReachedVerdict[];
+  readonly alerts: readonly Alert[];
+  readonly deadLetters: readonly OnFailureRecord[];
+  /** Probe instances of this deployment still pending or running. */
+  readonly leftRunning: readonly string[];
+  /** Container instances still registered in the probe cluster. */
+  readonly leftRegistered: readonly string[];
+}
+
+/** The clients of one deployment generation (fresh containers: no rate-limiter memory). */
+interface Clients {
+  readonly handler: {
+    readonly batch: BatchClient;
+    readonly ec2: EC2Client;
+    readonly ssm: SSMClient;
+    readonly ecs: ECSClient;
+    readonly sns: SNSClient;
+    readonly dynamo: DynamoDBDocumentClient;
+    readonly factsDoc: DynamoDBDocumentClient;
+    readonly sfn: SFNClient;
+  };
+  readonly probe: {
+    readonly ec2: EC2Client;
+    readonly ecs: ECSClient;
+    readonly ssm: SSMClient;
+    readonly s3: S3Client;
+    readonly sns: SNSClient;
+    readonly dynamo: DynamoDBDocumentClient;
+    readonly factsDoc: DynamoDBDocumentClient;
+  };
+}
+
+export class FaultWorld {
+  readonly probe: ProbeWorld;
+  readonly account: MotoWorld;
+  readonly injector = new FaultInjector();
+  readonly stateMachineArn: string;
+  readonly deadLetterQueueUrl: string;
+  readonly changeConfig = asyncInvokeConfig('auditChange');
+  readonly sweepConfig = asyncInvokeConfig('sweep');
+
+  private readonly endpoint: ProbeWorldEndpoint;
+  private readonly sqs: SQSClient;
+  private readonly sfn: SFNClient;
+  private clients: Clients;
+  private started: StartedExecution[] = [];
+  private invocations: AsyncInvocation<unknown>[] = [];
+  private executions: LocalRun[] = [];
+  private alerts: Alert[] = [];
+  private names = 0;
+  /** Compute environments created since the last settle (deleted by it). */
+  private created: string[] = [];
+
+  private constructor(
+    probe: ProbeWorld,
+    account: MotoWorld,
+    endpoint: ProbeWorldEndpoint,
+    stateMachineArn: string,
+    deadLetterQueueUrl: string,
+  ) {
+    this.probe = probe;
+    this.account = account;
+    this.endpoint = endpoint;
+    this.stateMachineArn = stateMachineArn;
+    this.deadLetterQueueUrl = deadLetterQueueUrl;
+    const raw = motoClientConfig(probe.moto);
+    this.sqs = new SQSClient(raw);
+    this.sfn = new SFNClient(raw);
+    this.clients = this.newClients();
+  }
+
+  static async create(): Promise<FaultWorld> {
+    const probe = await ProbeWorld.create();
+    probe.scenario = AWSLOGS_MISSING;
+    const account = await new MotoWorld(probe.moto).setUp();
+    const raw = motoClientConfig(probe.moto);
+    const { stateMachineArn = '' } = await new SFNClient(raw).send(
+      new CreateStateMachineCommand({
+        name: 'auditor-test-probe',
+        roleArn: `arn:aws:iam::${ACCOUNT}:role/auditor-test-probe-states`,
+        definition: JSON.stringify(loadProbeDefinition()),
+      }),
+    );
+    const { QueueUrl = '' } = await new SQSClient(raw).send(
+      new CreateQueueCommand({ QueueName: 'auditor-test-dead-letters' }),
+    );
+    const endpoint = await serveProbeWorld(probe);
+    return new FaultWorld(probe, account, endpoint, stateMachineArn, QueueUrl);
+  }
+
+  async stop(): Promise<void> {
+    await this.endpoint.close();
+    await this.probe.stop();
+  }
+
+  /**
+   * A new compute environment launching a fresh copy of the official AL2023 AMI (nothing cached,
+   * no execution named after it yet), in the probe world's subnet (which has a path to SSM).
+   */
+  async computeEnvironment(
+    options: {
+      readonly amiId?: string;
+      /** Take the AMI from this launch template at `$Default` instead of `imageId`. */
+      readonly launchTemplate?: string;
+      readonly tags?: Record<string, string>;
+    } = {},
+  ): Promise<{ name: string; arn: string; amiId: string }> {
+    const amiId = options.amiId ?? (await this.probe.freshAmi());
+    this.names += 1;
+    const name = `fault-ce-${this.names}`;
+    this.created.push(name);
+    const source = options.launchTemplate
+      ? { launchTemplate: { launchTemplateName: options.launchTemplate, version: '$Default' } }
+      : { imageId: amiId };
+    const arn = await this.account.createComputeEnvironment(
+      name,
+      { ...source, subnets: [this.probe.subnetId] },
+      options.tags,
+    );
+    return { name, arn, amiId };
+  }
+
+  /** A CloudTrail CreateComputeEnvironment event for `ce`, with an event id of its own. */
+  createEvent(ce: { name: string; arn: string }, eventId = `evt-${ce.name}`) {
+    return createComputeEnvironmentEvent(ce.name, ce.arn, eventId);
+  }
+
+  /** Delivers an EventBridge event to the change function (Lambda async invoke, retries, DLQ). */
+  async deliver(event: unknown): Promise<AsyncInvocation<ChangeOutcome>> {
+    const invocation = await invokeAsync(
+      (e) => this.invokeChange(e),
+      event,
+      this.changeConfig,
+      (record) => this.deadLetter(record),
+    );
+    this.invocations.push(invocation);
+    return invocation;
+  }
+
+  /** The change function's handler body, as functions/audit-change.ts wires it. */
+  invokeChange(event: unknown): Promise<ChangeOutcome> {
+    this.injector.component = 'handler';
+    const { handler } = this.clients;
+    return handleChangeEvent(event, {
+      reader: createAccountReader({
+        batch: handler.batch,
+        ec2: handler.ec2,
+        ssm: handler.ssm,
+        ecs: handler.ecs,
+      }),
+      notifier: createSnsNotifier({
+        sns: handler.sns,
+        dynamo: handler.dynamo,
+        topicArn: this.account.topicArn,
+        tableName: this.account.stateTable,
+        routingTagNames: ROUTING_TAGS,
+      }),
+      waivers: WAIVERS,
+      probeLauncher: this.launcher(
+        new StepFunctionsProbeLauncher(handler.sfn, this.stateMachineArn, COLLECTOR_VERSION),
+      ),
+      factsCache: new DynamoDbFactsCache(handler.factsDoc, {
+        tableName: this.probe.table,
+        collectorVersion: COLLECTOR_VERSION,
+        lifetime: PROBE_CONFIG_DEFAULTS,
+      }),
+      now: () => new Date(),
+    });
+  }
+
+  /** The scheduled sweep (functions/sweep.ts), invoked asynchronously like the change function. */
+  async sweep(auditId: string): Promise<AsyncInvocation<SweepOutcome>> {
+    const invocation = await invokeAsync(
+      () => {
+        this.injector.component = 'sweep';
+        const { handler } = this.clients;
+        return sweep(auditId, {
+          reader: createAccountReader({
+            batch: handler.batch,
+            ec2: handler.ec2,
+            ssm: handler.ssm,
+            ecs: handler.ecs,
+          }),
+          notifier: createSnsNotifier({
+            sns: handler.sns,
+            dynamo: handler.dynamo,
+            topicArn: this.account.topicArn,
+            tableName: this.account.stateTable,
+            routingTagNames: ROUTING_TAGS,
+          }),
+          waivers: WAIVERS,
+          probeLauncher: this.launcher(
+            new StepFunctionsProbeLauncher(handler.sfn, this.stateMachineArn, COLLECTOR_VERSION),
+          ),
+          factsCache: new DynamoDbFactsCache(handler.factsDoc, {
+            tableName: this.probe.table,
+            collectorVersion: COLLECTOR_VERSION,
+            lifetime: PROBE_CONFIG_DEFAULTS,
+          }),
+          region: REGION,
+          accountId: ACCOUNT,
+          now: () => new Date(),
+        });
+      },
+      { id: auditId },
+      this.sweepConfig,
+      (record) => this.deadLetter(record),
+    );
+    this.invocations.push(invocation);
+    return invocation;
+  }
+
+  /**
+   * Step Functions' part: runs every execution started since the last call, once, with the
+   * deployed definition and the real tasks, then closes it in moto (so the launcher sees it
+   * closed, as it would once the real execution ended).
+   */
+  async runProbes(
+    options: { readonly crash?: CrashPlan; readonly config?: Partial<ProbeConfig> } = {},
+  ): Promise<LocalRun[]> {
+    const runs: LocalRun[] = [];
+    for (const execution of this.started.filter((e) => !e.ran)) {
+      execution.ran = true;
+      const executionName = execution.executionArn.split(':').pop() ?? '';
+      const run = await runProbeExecution(this.probe, execution.request, {
+        executionName,
+        deps: this.probeDeps(options.config),
+        onTask: (task) => {
+          this.injector.component = task;
+        },
+        ...(options.crash ? { crash: options.crash } : {}),
+      });
+      await this.sfn.send(new StopExecutionCommand({ executionArn: execution.executionArn }));
+      runs.push(run);
+    }
+    this.executions.push(...runs);
+    return runs;
+  }
+
+  /** The janitor (functions/janitor.ts) on the probe's clients, at the world's simulated time. */
+  janitor(): Promise<JanitorReport> {
+    this.injector.component = 'janitor';
+    return runJanitor(this.probeDeps());
+  }
+
+  /**
+   * Re-delivers a dead-lettered event to the change function, as an operator does once the
+   * cause is fixed (a person reads the DLQ; the record carries the original event).
+   */
+  redrive(record: OnFailureRecord): Promise<AsyncInvocation<ChangeOutcome>> {
+    return this.deliver(record.requestPayload);
+  }
+
+  /** Every alert delivered since the last settle (drained from the queue, kept for settle). */
+  async collectAlerts(): Promise<Alert[]> {
+    this.alerts.push(...(await this.account.alerts()));
+    return [...this.alerts];
+  }
+
+  /**
+   * What the run left behind, drained: alerts and dead letters are removed from their queues,
+   * the run's compute environments are deleted, and the next run starts with fresh clients
+   * (new containers) and no active faults.
+   */
+  async settle(): Promise<Observation> {
+    this.injector.clear();
+    const observation: Observation = {
+      invocations: this.invocations,
+      executions: this.executions,
+      verdicts: [
+        ...this.invocations.flatMap((i) => handlerVerdicts(i.result)),
+        ...this.executions.flatMap(probeVerdicts),
+      ],
+      alerts: await this.collectAlerts(),
+      deadLetters: (await this.drain(this.deadLetterQueueUrl)).map(
+        (body) => JSON.parse(body) as OnFailureRecord,
+      ),
+      leftRunning: await this.probe.liveProbeInstances(),
+      leftRegistered: await this.probe.containerInstances(),
+    };
+    this.invocations = [];
+    this.executions = [];
+    this.alerts = [];
+    this.started = this.started.filter((e) => !e.ran);
+    this.injector.reset();
+    this.clients = this.newClients();
+    // Retired, so a later sweep of this account audits only its own compute environments.
+    for (const name of this.created) {
+      await this.account.deleteComputeEnvironment(name).catch(() => undefined);
+    }
+    this.created = [];
+    return observation;
+  }
+
+  /** The probe tasks' deps, as shared/aws/probe/deps.ts builds them, on the simulated clock. */
+  probeDeps(overrides: Partial<ProbeConfig> = {}): ProbeDeps {
+    const config = this.probe.config(overrides);
+    const { probe } = this.clients;
+    return {
+      config,
+      ec2: new Ec2Probe(probe.ec2),
+      ssm: new SsmProbe(probe.ssm),
+      outputStore: new S3OutputStore(probe.s3),
+      ecs: new EcsProbe(probe.ecs),
+      cache: new DynamoDbFactsCache(probe.factsDoc, {
+        tableName: this.probe.table,
+        collectorVersion: COLLECTOR_VERSION,
+        lifetime: config,
+        now: this.probe.clock.now,
+      }),
+      // functions/probe-score.ts: the audit functions' own change-only notifier.
+      notifier: createSnsNotifier({
+        sns: probe.sns,
+        dynamo: probe.dynamo,
+        topicArn: this.account.topicArn,
+        tableName: this.account.stateTable,
+        routingTagNames: ROUTING_TAGS,
+      }),
+      publicParameters: { parameters: (names) => getParameters(probe.ssm, names) },
+      collector: { script: COLLECTOR_SCRIPT, version: COLLECTOR_VERSION },
+      waivers: WAIVERS,
+      now: this.probe.clock.now,
+      log: this.probe.log,
+    };
+  }
+
+  /** The launcher the handler gets: the real one, with what it started queued for {@link runProbes}. */
+  private launcher(inner: StepFunctionsProbeLauncher): ProbeLauncher {
+    return {
+      start: async (request: ProbeRequest): Promise<ProbeStartResult> => {
+        const result = await inner.start(request);
+        // Step Functions runs an execution once, however often StartExecution names it.
+        if (
+          result.status === 'started' &&
+          !this.started.some((e) => e.executionArn === result.executionArn)
+        ) {
+          this.started.push({
+            executionArn: result.executionArn,
+            request: JSON.parse(JSON.stringify(request)) as ProbeRequest,
+            ran: false,
+          });
+        }
+        return result;
+      },
+    };
+  }
+
+  private async deadLetter(record: OnFailureRecord): Promise<void> {
+    await this.sqs.send(
+      new SendMessageCommand({
+        QueueUrl: this.deadLetterQueueUrl,
+        MessageBody: JSON.stringify(record),
+      }),
+    );
+  }
+
+  private async drain(queueUrl: string): Promise<string[]> {
+    const bodies: string[] = [];
+    for (;;) {
+      const { Messages = [] } = await this.sqs.send(
+        new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10 }),
+      );
+      if (Messages.length === 0) return bodies;
+      bodies.push(...Messages.map((m) => m.Body ?? ''));
+      await this.sqs.send(
+        new DeleteMessageBatchCommand({
+          QueueUrl: queueUrl,
+          Entries: Messages.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle })),
+        }),
+      );
+    }
+  }
+
+  private newClients(): Clients {
+    const config = {
+      ...clientConfig({ region: REGION, endpoint: this.probe.moto.endpoint }),
+      credentials: CREDENTIALS,
+    };
+    // Run Command is the probe world's script (moto runs no commands), behind an HTTP endpoint
+    // that passes everything else (the public parameters) to moto.
+    const ssmConfig = { ...config, endpoint: this.endpoint.endpoint };
+    const instrumented = <C extends { middlewareStack: unknown }>(client: C, service?: string) => {
+      if (service) this.probe.observe(client, service);
+      this.injector.attach(client);
+      return client;
+    };
+    const doc = (removeUndefinedValues: boolean) =>
+      DynamoDBDocumentClient.from(instrumented(new DynamoDBClient(config)), {
+        marshallOptions: { removeUndefinedValues },
+      });
+    return {
+      handler: {
+        batch: instrumented(new BatchClient(config)),
+        ec2: instrumented(new EC2Client(config)),
+        ssm: instrumented(new SSMClient(config)),
+        ecs: instrumented(new ECSClient(config)),
+        sns: instrumented(new SNSClient(config)),
+        dynamo: doc(true),
+        factsDoc: doc(false),
+        sfn: instrumented(new SFNClient(config)),
+      },
+      probe: {
+        ec2: instrumented(new EC2Client(config), 'ec2'),
+        ecs: instrumented(new ECSClient(config), 'ecs'),
+        ssm: instrumented(new SSMClient(ssmConfig)),
+        s3: instrumented(new S3Client({ ...config, forcePathStyle: true })),
+        sns: instrumented(new SNSClient(config)),
+        dynamo: doc(true),
+        factsDoc: doc(false),
+      },
+    };
+  }
+}
+
+function handlerVerdicts(result: unknown): ReachedVerdict[] {
+  const swept = result as SweepOutcome | undefined;
+  if (swept?.reports) {
+    return swept.reports.map((r) => ({
+      source: 'sweep',
+      computeEnvironment: r.target.computeEnvironment?.name ?? '',
+      amiId: r.target.amiId ?? '',
+      verdict: r.verdict,
+    }));
+  }
+  const outcome = result as ChangeOutcome | undefined;
+  if (outcome?.status !== 'audited') return [];
+  return outcome.verdicts.map((v) => ({
+    source: 'handler',
+    computeEnvironment: outcome.computeEnvironment,
+    amiId: v.amiId ?? '',
+    verdict: v.verdict,
+  }));
+}
+
+function probeVerdicts(run: LocalRun): ReachedVerdict[] {
+  const output = run.output;
+  if (!output) return [];
+  const reason = output.reason?.split(':')[0];
+  return output.verdicts.map((v) => ({
+    source: 'probe',
+    computeEnvironment: v.computeEnvironment ?? '',
+    amiId: output.amiId,
+    verdict: v.verdict,
+    ...(reason ? { reason } : {}),
+  }));
+}
