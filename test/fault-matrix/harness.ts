@@ -18,7 +18,7 @@ import {
 } from './matrix';
 
 /** SDK waits are divided by this (see test/support/sdk-retry-time.ts). */
-export const SDK_TIME_DILATION = 200;
+export const SDK_TIME_DILATION = 1000;
 
 /** One (compute environment, AMI) a fault run audits. */
 export interface Pair {

@@ -42,6 +42,8 @@ export interface CrashFault {
   readonly where?: Component;
   /** How many successful calls are followed by a crash (default 1). */
   readonly times?: number;
+  /** Crash after the n-th matching call (default 1: the first). */
+  readonly nth?: number;
 }
 
 export type Fault = ErrorFault | CrashFault;
@@ -110,12 +112,13 @@ export class FaultInjector {
   readonly injected: (ObservedCall & { readonly error: string })[] = [];
   /** Every call after which the caller was crashed. */
   readonly crashed: ObservedCall[] = [];
-  private active: { fault: Fault; left: number }[] = [];
+  private active: { fault: Fault; left: number; skip: number }[] = [];
 
   /** Starts injecting `fault` (on top of those already active). */
   add(fault: Fault): void {
     const left = fault.kind === 'error' ? fault.times : (fault.times ?? 1);
-    this.active.push({ fault, left });
+    const skip = fault.kind === 'crash-after' ? (fault.nth ?? 1) - 1 : 0;
+    this.active.push({ fault, left, skip });
   }
 
   /** Ends every fault: the service is healthy again. */
@@ -164,7 +167,8 @@ export class FaultInjector {
       },
       { step: 'initialize', name: 'faultInjectorCalls', override: true },
     );
-    // Inside the retry middleware (finalizeRequest, high priority): each attempt passes here.
+    // Inside the SDK's retry middleware (which is finalizeRequest, high priority): every
+    // attempt passes here, and what is thrown here is what the retry strategy judges.
     stack.add(
       (next: Next, context: HandlerContext) => async (args: unknown) => {
         const call = { component: this.component, op: opName(context) };
@@ -189,6 +193,10 @@ export class FaultInjector {
         (fault.where === undefined || fault.where === call.component),
     );
     if (!entry) return undefined;
+    if (entry.skip > 0) {
+      entry.skip -= 1;
+      return undefined;
+    }
     entry.left -= 1;
     return entry.fault;
   }

@@ -2,10 +2,11 @@
  * The whole audit pipeline in one process, for fault injection: a CloudTrail event goes to
  * the change handler's logic (shared/pipeline/handle-change-event.ts) with the adapters the
  * Lambda builds (shared/lambda/clients.ts, shared/aws/*) over a private moto_server, invoked
- * as Lambda invokes it asynchronously (retries, then the dead-letter queue); the probe
- * launcher starts a real Step Functions execution in moto, which this world then runs with
- * the deployed definition and the real task functions (test/support/local-probe-execution.ts,
- * Step Functions' part), on a probe world's scripted SSM and simulated clock; Score publishes
+ * as Lambda invokes it asynchronously (retries, then the dead-letter queue); the real probe
+ * launcher starts a Step Functions execution in moto (which runs none), and this world plays
+ * Step Functions: it runs every RUNNING execution with the deployed definition and the real
+ * task functions (test/support/local-probe-execution.ts) on a probe world's scripted SSM and
+ * simulated clock, then stops it in moto; Score publishes
  * through the real change-only notifier (SNS → SQS, finding state in DynamoDB).
  *
  * Every client is built with the project's client configuration (adaptive retries, its attempt
@@ -14,10 +15,22 @@
 
 import { BatchClient } from '@aws-sdk/client-batch';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { EC2Client } from '@aws-sdk/client-ec2';
+import {
+  DeleteSecurityGroupCommand,
+  DescribeSecurityGroupsCommand,
+  EC2Client,
+  type RunInstancesCommandInput,
+  type RunInstancesCommandOutput,
+} from '@aws-sdk/client-ec2';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { S3Client } from '@aws-sdk/client-s3';
-import { CreateStateMachineCommand, SFNClient, StopExecutionCommand } from '@aws-sdk/client-sfn';
+import {
+  CreateStateMachineCommand,
+  DescribeExecutionCommand,
+  ListExecutionsCommand,
+  SFNClient,
+  StopExecutionCommand,
+} from '@aws-sdk/client-sfn';
 import { SNSClient } from '@aws-sdk/client-sns';
 import {
   CreateQueueCommand,
@@ -41,11 +54,12 @@ import { getParameters } from '../../shared/aws/ssm-parameters';
 import { COLLECTOR_SCRIPT, COLLECTOR_VERSION } from '../../shared/collector/script';
 import { WAIVERS } from '../../shared/lambda/waivers';
 import { type ChangeOutcome, handleChangeEvent } from '../../shared/pipeline/handle-change-event';
-import type { ProbeLauncher, ProbeRequest, ProbeStartResult } from '../../shared/pipeline/ports';
+import type { ProbeRequest } from '../../shared/pipeline/ports';
 import { type SweepOutcome, sweep } from '../../shared/pipeline/sweep';
 import { PROBE_CONFIG_DEFAULTS, type ProbeConfig } from '../../shared/probe/config';
 import { type JanitorReport, runJanitor } from '../../shared/probe/janitor';
 import type { ProbeDeps } from '../../shared/probe/ports';
+import { PROBE_TAG } from '../../shared/probe/tags';
 import { FaultInjector } from './fault-injection';
 import {
   type AsyncInvocation,
@@ -78,15 +92,12 @@ const ROUTING_TAGS = ['team', 'owner'];
 export const AWSLOGS_MISSING: ProbeScenario = {
   ...HEALTHY,
   host: 'systemd-unit-no-ecs-init',
-  agent: { ...HEALTHY.agent, awslogs: false },
+  // Online at the first check, collected at the first read, registered at the first look: the
+  // fewest polls (the suites run dozens of probes; slow boots have their own rows).
+  bootSeconds: 30,
+  collectorSeconds: 1,
+  agent: { joins: true, awslogs: false, afterSeconds: 30 },
 };
-
-/** A started execution the world has not run yet (Step Functions' queue). */
-interface StartedExecution {
-  readonly executionArn: string;
-  readonly request: ProbeRequest;
-  ran: boolean;
-}
 
 /** A verdict the pipeline reached for one (compute environment, AMI). */
 export interface ReachedVerdict {
@@ -147,10 +158,12 @@ export class FaultWorld {
   private readonly sqs: SQSClient;
   private readonly sfn: SFNClient;
   private clients: Clients;
-  private started: StartedExecution[] = [];
   private invocations: AsyncInvocation<unknown>[] = [];
   private executions: LocalRun[] = [];
   private alerts: Alert[] = [];
+  /** Probe instances launched into a security group without HTTPS egress: SSM never hears of them. */
+  private readonly unreachable = new Set<string>();
+  private readonly ec2: EC2Client;
   private names = 0;
   /** Compute environments created since the last settle (deleted by it). */
   private created: string[] = [];
@@ -170,7 +183,14 @@ export class FaultWorld {
     const raw = motoClientConfig(probe.moto);
     this.sqs = new SQSClient(raw);
     this.sfn = new SFNClient(raw);
+    this.ec2 = new EC2Client(raw);
     this.clients = this.newClients();
+    // The network, as far as SSM is concerned: no HTTPS out, never online.
+    const online = probe.describeInstanceInformation.bind(probe);
+    probe.describeInstanceInformation = (input) => {
+      const id = input.Filters?.find((f) => f.Key === 'InstanceIds')?.Values?.[0];
+      return id && this.unreachable.has(id) ? { InstanceInformationList: [] } : online(input);
+    };
   }
 
   static async create(): Promise<FaultWorld> {
@@ -260,8 +280,10 @@ export class FaultWorld {
         routingTagNames: ROUTING_TAGS,
       }),
       waivers: WAIVERS,
-      probeLauncher: this.launcher(
-        new StepFunctionsProbeLauncher(handler.sfn, this.stateMachineArn, COLLECTOR_VERSION),
+      probeLauncher: new StepFunctionsProbeLauncher(
+        handler.sfn,
+        this.stateMachineArn,
+        COLLECTOR_VERSION,
       ),
       factsCache: new DynamoDbFactsCache(handler.factsDoc, {
         tableName: this.probe.table,
@@ -293,8 +315,10 @@ export class FaultWorld {
             routingTagNames: ROUTING_TAGS,
           }),
           waivers: WAIVERS,
-          probeLauncher: this.launcher(
-            new StepFunctionsProbeLauncher(handler.sfn, this.stateMachineArn, COLLECTOR_VERSION),
+          probeLauncher: new StepFunctionsProbeLauncher(
+            handler.sfn,
+            this.stateMachineArn,
+            COLLECTOR_VERSION,
           ),
           factsCache: new DynamoDbFactsCache(handler.factsDoc, {
             tableName: this.probe.table,
@@ -315,26 +339,28 @@ export class FaultWorld {
   }
 
   /**
-   * Step Functions' part: runs every execution started since the last call, once, with the
-   * deployed definition and the real tasks, then closes it in moto (so the launcher sees it
-   * closed, as it would once the real execution ended).
+   * Step Functions' part: runs every execution that is RUNNING in moto (started by the launcher,
+   * whatever happened to its caller afterwards), once, with the deployed definition and the real
+   * tasks, then stops it in moto (so the launcher sees it closed, as it would once it ended).
    */
   async runProbes(
     options: { readonly crash?: CrashPlan; readonly config?: Partial<ProbeConfig> } = {},
   ): Promise<LocalRun[]> {
+    const { executions = [] } = await this.sfn.send(
+      new ListExecutionsCommand({ stateMachineArn: this.stateMachineArn, statusFilter: 'RUNNING' }),
+    );
     const runs: LocalRun[] = [];
-    for (const execution of this.started.filter((e) => !e.ran)) {
-      execution.ran = true;
-      const executionName = execution.executionArn.split(':').pop() ?? '';
-      const run = await runProbeExecution(this.probe, execution.request, {
-        executionName,
+    for (const { executionArn, name = '' } of executions) {
+      const { input = '{}' } = await this.sfn.send(new DescribeExecutionCommand({ executionArn }));
+      const run = await runProbeExecution(this.probe, JSON.parse(input) as ProbeRequest, {
+        executionName: name,
         deps: this.probeDeps(options.config),
         onTask: (task) => {
           this.injector.component = task;
         },
         ...(options.crash ? { crash: options.crash } : {}),
       });
-      await this.sfn.send(new StopExecutionCommand({ executionArn: execution.executionArn }));
+      await this.sfn.send(new StopExecutionCommand({ executionArn }));
       runs.push(run);
     }
     this.executions.push(...runs);
@@ -385,9 +411,10 @@ export class FaultWorld {
     this.invocations = [];
     this.executions = [];
     this.alerts = [];
-    this.started = this.started.filter((e) => !e.ran);
     this.injector.reset();
     this.clients = this.newClients();
+    // Every run creates the probe security group afresh, so every run makes the same calls.
+    await this.forgetProbeSecurityGroups();
     // Retired, so a later sweep of this account audits only its own compute environments.
     for (const name of this.created) {
       await this.account.deleteComputeEnvironment(name).catch(() => undefined);
@@ -428,25 +455,38 @@ export class FaultWorld {
     };
   }
 
-  /** The launcher the handler gets: the real one, with what it started queued for {@link runProbes}. */
-  private launcher(inner: StepFunctionsProbeLauncher): ProbeLauncher {
-    return {
-      start: async (request: ProbeRequest): Promise<ProbeStartResult> => {
-        const result = await inner.start(request);
-        // Step Functions runs an execution once, however often StartExecution names it.
-        if (
-          result.status === 'started' &&
-          !this.started.some((e) => e.executionArn === result.executionArn)
-        ) {
-          this.started.push({
-            executionArn: result.executionArn,
-            request: JSON.parse(JSON.stringify(request)) as ProbeRequest,
-            ran: false,
-          });
-        }
-        return result;
-      },
-    };
+  /** The probe security groups of this deployment (found by the owner tag). */
+  async probeSecurityGroups() {
+    const { SecurityGroups = [] } = await this.ec2.send(
+      new DescribeSecurityGroupsCommand({
+        Filters: [{ Name: `tag:${PROBE_TAG.owner}`, Values: [this.probe.owner] }],
+      }),
+    );
+    return SecurityGroups;
+  }
+
+  private async forgetProbeSecurityGroups(): Promise<void> {
+    for (const group of await this.probeSecurityGroups()) {
+      await this.ec2.send(new DeleteSecurityGroupCommand({ GroupId: group.GroupId }));
+    }
+  }
+
+  /** Marks a launched probe unreachable when none of its security groups lets HTTPS out. */
+  private async checkEgress(input: RunInstancesCommandInput, output: RunInstancesCommandOutput) {
+    const { SecurityGroups = [] } = await this.ec2.send(
+      new DescribeSecurityGroupsCommand({ GroupIds: input.SecurityGroupIds ?? [] }),
+    );
+    const https = SecurityGroups.some((group) =>
+      (group.IpPermissionsEgress ?? []).some(
+        (p) =>
+          p.IpProtocol === '-1' ||
+          (p.IpProtocol === 'tcp' && (p.FromPort ?? 0) <= 443 && (p.ToPort ?? 0) >= 443),
+      ),
+    );
+    if (https) return;
+    for (const instance of output.Instances ?? []) {
+      if (instance.InstanceId) this.unreachable.add(instance.InstanceId);
+    }
   }
 
   private async deadLetter(record: OnFailureRecord): Promise<void> {
@@ -492,6 +532,20 @@ export class FaultWorld {
       DynamoDBDocumentClient.from(instrumented(new DynamoDBClient(config)), {
         marshallOptions: { removeUndefinedValues },
       });
+    const probeEc2 = instrumented(new EC2Client(config), 'ec2');
+    probeEc2.middlewareStack.add(
+      (next, context) => async (args) => {
+        const result = await next(args);
+        if (context.commandName === 'RunInstancesCommand') {
+          await this.checkEgress(
+            args.input as RunInstancesCommandInput,
+            result.output as RunInstancesCommandOutput,
+          );
+        }
+        return result;
+      },
+      { step: 'initialize', name: 'faultWorldNetwork' },
+    );
     return {
       handler: {
         batch: instrumented(new BatchClient(config)),
@@ -504,7 +558,7 @@ export class FaultWorld {
         sfn: instrumented(new SFNClient(config)),
       },
       probe: {
-        ec2: instrumented(new EC2Client(config), 'ec2'),
+        ec2: probeEc2,
         ecs: instrumented(new ECSClient(config), 'ecs'),
         ssm: instrumented(new SSMClient(ssmConfig)),
         s3: instrumented(new S3Client({ ...config, forcePathStyle: true })),
