@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FaultWorld } from '../support/fault-world';
 import type { TaskState } from '../support/local-probe-execution';
-import { MOTO_AMIS } from '../support/moto-world';
+import { computeEnvironmentCallEvent, MOTO_AMIS } from '../support/moto-world';
 import { dilateSdkRetryTime } from '../support/sdk-retry-time';
 import {
   deliveredAbout,
@@ -130,6 +130,34 @@ describe('a crash in the probe', () => {
     expect(run?.tasks.filter((t) => t === state)).toHaveLength(2);
     expect(outcome).toMatchObject({ verdict: 'FAIL', notifications: '1' });
     expectGuarantees(seen, ce);
+  });
+
+  it('between creating the probe security group and opening its egress', async () => {
+    const ce = await world.computeEnvironment();
+    world.injector.add({ kind: 'crash-after', op: 'EC2:CreateSecurityGroup', where: 'Launch' });
+    await world.deliver(world.createEvent(ce));
+    await world.runProbes();
+    // The next change to the compute environment probes its AMI again, in the same VPC.
+    await world.deliver(
+      computeEnvironmentCallEvent('UpdateComputeEnvironment', ce.arn, `evt-${ce.name}-next`),
+    );
+    await world.runProbes();
+    const groups = await world.probeSecurityGroups();
+    const seen = await world.settle();
+
+    const outcome = matrix.record({
+      id: 'launch-after-create-security-group',
+      fault: 'Crash between creating the probe security group and restricting its egress',
+      injectedAt: 'probe task Launch, after EC2 CreateSecurityGroup',
+      expected:
+        'INCONCLUSIVE (probe_failed); the next audit finds the group, restricts it to HTTPS: FAIL',
+      observed: outcomeOf(seen, ce),
+    });
+    expect(outcome.verdict).toBe('INCONCLUSIVE (probe_failed), FAIL');
+    expect(
+      groups.map((g) => g.IpPermissionsEgress?.map((p) => [p.IpProtocol, p.FromPort])),
+    ).toEqual([[['tcp', 443]]]);
+    expectGuarantees(seen, ce, { verdicts: 2 });
   });
 
   it('a Lambda service error after RunInstances', async () => {

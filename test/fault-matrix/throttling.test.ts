@@ -8,12 +8,12 @@
  * dead-lettered event, an INCONCLUSIVE verdict with its cause, a failed execution the sweep
  * makes up for, an instance the janitor reaps. Rows go to docs/reliability.md.
  */
-import type { IpPermission } from '@aws-sdk/client-ec2';
+import type { IpPermission, SecurityGroup } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_ATTEMPTS } from '../../shared/aws/client-config';
 import { PROBE_CONFIG_DEFAULTS } from '../../shared/probe/config';
 import { throttlingError } from '../support/fault-injection';
-import { FaultWorld } from '../support/fault-world';
+import { FaultWorld, type Observation } from '../support/fault-world';
 import { computeEnvironmentCallEvent } from '../support/moto-world';
 import { dilateSdkRetryTime } from '../support/sdk-retry-time';
 import {
@@ -21,9 +21,11 @@ import {
   expectGuarantees,
   MatrixRecorder,
   outcomeOf,
+  type Pair,
+  repeatsIn,
   SDK_TIME_DILATION,
-  verdictsFor,
 } from './harness';
+import type { ObservedOutcome } from './matrix';
 import { PIPELINE_CALLS, type PipelineCall } from './pipeline-calls';
 
 const matrix = new MatrixRecorder('throttling');
@@ -89,6 +91,12 @@ describe('every AWS API the pipeline uses', () => {
 /** Calls whose failure leaves something behind for the next audit: the probe security group. */
 const leavesState = (call: PipelineCall) => call.op.includes('SecurityGroup');
 
+/** A change-handler call made after the probe was started (the probe then runs regardless). */
+const afterProbeStarted = (call: PipelineCall) =>
+  call.component === 'handler' &&
+  PIPELINE_CALLS.indexOf(call) >
+    PIPELINE_CALLS.findIndex((c) => c.component === 'handler' && c.op === 'SFN:StartExecution');
+
 /** What each component's exhausted throttling must come to, and how it is recovered. */
 function expectationFor(call: PipelineCall): string {
   if (leavesState(call)) {
@@ -96,11 +104,16 @@ function expectationFor(call: PipelineCall): string {
   }
   switch (call.component) {
     case 'handler':
-      return `auditChange fails on each of its ${world.changeConfig.maximumRetryAttempts + 1} attempts; the event waits in the dead-letter queue`;
+      return `auditChange fails on each of its ${world.changeConfig.maximumRetryAttempts + 1} attempts; the event waits in the dead-letter queue${
+        afterProbeStarted(call) ? '; the probe it had started still alerts: FAIL' : ''
+      }`;
     case 'Score':
-      return call.op === 'SSM:GetParameters'
-        ? 'baseline unreadable, the rules use their own: FAIL, one alert'
-        : 'Score retried, then the execution fails (alarm); nothing lost: the next sweep alerts';
+      if (call.op === 'SSM:GetParameters') {
+        return 'baseline unreadable, the rules use their own: FAIL, one alert';
+      }
+      return call.op === 'DynamoDB:PutItem'
+        ? 'each Score attempt publishes again (its state write fails): repeats, none lost; the execution fails (alarm); the next sweep probes again'
+        : 'Score retried, then the execution fails (alarm); the facts are cached: the next sweep alerts once';
     case 'Terminate':
       return call.op === 'EC2:TerminateInstances'
         ? 'Terminate retried, then Score still publishes; the janitor reaps the instance at its expiry'
@@ -164,24 +177,71 @@ describe('throttled on every attempt while one component runs', () => {
     expect(seen.leftRegistered).toEqual([]);
     if (call.component === 'handler') {
       expect(first.attempts).toBe(world.changeConfig.maximumRetryAttempts + 1);
-      expect(outcome).toMatchObject({ verdict: 'none', probes: 0, deadLetters: '1' });
+      expect(outcome).toMatchObject(
+        afterProbeStarted(call)
+          ? { verdict: 'FAIL', probes: 1, notifications: '1', deadLetters: '1' }
+          : { verdict: 'none', probes: 0, notifications: '0', deadLetters: '1' },
+      );
       return;
     }
     expect(seen.deadLetters).toEqual([]);
     expect(deliveredAbout(seen, ce).length, 'the pair was told about').toBeGreaterThan(0);
-    if (leavesState(call)) {
-      expect(verdictsFor(seen, ce).at(-1)).toBe('FAIL');
-      expect(groups.map((g) => g.IpPermissionsEgress?.map(egressRule))).toEqual([
-        ['tcp 443-443 0.0.0.0/0 ::/0'],
-      ]);
-      return;
-    }
-    expect(verdictsFor(seen, ce)).toHaveLength(1);
-    if (call.component === 'Terminate' && call.op === 'EC2:DescribeInstances') {
-      expect(outcome.leftRunning).toBe('0');
-    }
+    expectOutcome(call, { outcome, seen, pair: ce, groups });
   });
 });
+
+/** What a throttled call outside the change handler comes to, by component. */
+function expectOutcome(
+  call: PipelineCall,
+  observed: {
+    readonly outcome: ObservedOutcome;
+    readonly seen: Observation;
+    readonly pair: Pair;
+    readonly groups: readonly SecurityGroup[];
+  },
+): void {
+  const { outcome, seen, pair, groups } = observed;
+  const [first] = seen.executions;
+  if (leavesState(call)) {
+    expect(outcome).toMatchObject({ verdict: 'INCONCLUSIVE (probe_failed), FAIL', probes: 2 });
+    expect(groups.map((g) => g.IpPermissionsEgress?.map(egressRule))).toEqual([
+      ['tcp 443-443 0.0.0.0/0 ::/0'],
+    ]);
+    return;
+  }
+  switch (call.component) {
+    case 'JoinTest':
+      expect(outcome).toMatchObject({ verdict: 'FAIL', notifications: '1' });
+      return;
+    case 'Terminate':
+      expect(outcome).toMatchObject({
+        verdict: 'FAIL',
+        notifications: '1',
+        leftRunning: call.op === 'EC2:TerminateInstances' ? '1 → 0 (janitor)' : '0',
+      });
+      return;
+    case 'Score':
+      if (call.op === 'SSM:GetParameters') {
+        expect(outcome).toMatchObject({ verdict: 'FAIL', notifications: '1' });
+        return;
+      }
+      expect(first?.error, 'the execution failed').toBeDefined();
+      if (call.op === 'DynamoDB:PutItem') {
+        // Every Score attempt published before its state write failed: repeats, word for word.
+        const delivered = deliveredAbout(seen, pair);
+        expect(delivered.length).toBeGreaterThan(1);
+        expect(repeatsIn(delivered)).toBeGreaterThan(0);
+        expect(outcome.verdict).toBe('FAIL');
+        return;
+      }
+      expect(outcome).toMatchObject({ verdict: 'FAIL', notifications: '1 (sweep digest)' });
+      return;
+    default:
+      expect(outcome).toMatchObject({ verdict: 'INCONCLUSIVE (probe_failed)', notifications: '1' });
+      // The cause names the throttling.
+      expect(first?.output?.reason).toContain(throttlingError(call.op).name);
+  }
+}
 
 function egressRule(rule: IpPermission): string {
   const ranges = [
