@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import type { Observation } from '../support/fault-world';
+import type { Observation } from '../support/fault-observation';
 import {
   DOC_PATH,
   type FaultRow,

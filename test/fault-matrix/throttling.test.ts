@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_ATTEMPTS } from '../../shared/aws/client-config';
 import { PROBE_CONFIG_DEFAULTS } from '../../shared/probe/config';
 import { throttlingError } from '../support/fault-injection';
-import { FaultWorld, type Observation } from '../support/fault-world';
+import type { Observation } from '../support/fault-observation';
+import { FaultWorld } from '../support/fault-world';
 import { computeEnvironmentCallEvent } from '../support/moto-world';
 import { dilateSdkRetryTime } from '../support/sdk-retry-time';
 import {

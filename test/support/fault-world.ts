@@ -6,15 +6,13 @@
  * launcher starts a Step Functions execution in moto (which runs none), and this world plays
  * Step Functions: it runs every RUNNING execution with the deployed definition and the real
  * task functions (test/support/local-probe-execution.ts) on a probe world's scripted SSM and
- * simulated clock, then stops it in moto; Score publishes
- * through the real change-only notifier (SNS → SQS, finding state in DynamoDB).
+ * simulated clock, then stops it in moto; Score publishes through the real change-only
+ * notifier (SNS → SQS, finding state in DynamoDB).
  *
  * Every client is built with the project's client configuration (adaptive retries, its attempt
  * budget) and carries a FaultInjector, so a test can throttle, fail or crash any call.
  */
 
-import { BatchClient } from '@aws-sdk/client-batch';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DeleteSecurityGroupCommand,
   DescribeSecurityGroupsCommand,
@@ -22,8 +20,6 @@ import {
   type RunInstancesCommandInput,
   type RunInstancesCommandOutput,
 } from '@aws-sdk/client-ec2';
-import { ECSClient } from '@aws-sdk/client-ecs';
-import { S3Client } from '@aws-sdk/client-s3';
 import {
   CreateStateMachineCommand,
   DescribeExecutionCommand,
@@ -31,7 +27,6 @@ import {
   SFNClient,
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
-import { SNSClient } from '@aws-sdk/client-sns';
 import {
   CreateQueueCommand,
   DeleteMessageBatchCommand,
@@ -39,10 +34,7 @@ import {
   SendMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
-import { SSMClient } from '@aws-sdk/client-ssm';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAccountReader } from '../../shared/aws/account-reader';
-import { clientConfig } from '../../shared/aws/client-config';
 import { Ec2Probe } from '../../shared/aws/probe/ec2';
 import { EcsProbe } from '../../shared/aws/probe/ecs';
 import { DynamoDbFactsCache } from '../../shared/aws/probe/facts-cache';
@@ -61,6 +53,8 @@ import { type JanitorReport, runJanitor } from '../../shared/probe/janitor';
 import type { ProbeDeps } from '../../shared/probe/ports';
 import { PROBE_TAG } from '../../shared/probe/tags';
 import { FaultInjector } from './fault-injection';
+import { handlerVerdicts, type Observation, probeVerdicts } from './fault-observation';
+import { createFaultClients, type FaultClients } from './fault-world-clients';
 import {
   type AsyncInvocation,
   asyncInvokeConfig,
@@ -80,7 +74,6 @@ import { type ProbeWorldEndpoint, serveProbeWorld } from './probe-world-endpoint
 
 const REGION = 'us-east-1';
 const ACCOUNT = '123456789012';
-const CREDENTIALS = { accessKeyId: 'testing', secretAccessKey: 'testing' };
 /** serverless.yml's default `routingTags`. */
 const ROUTING_TAGS = ['team', 'owner'];
 
@@ -99,52 +92,6 @@ export const AWSLOGS_MISSING: ProbeScenario = {
   agent: { joins: true, awslogs: false, afterSeconds: 30 },
 };
 
-/** A verdict the pipeline reached for one (compute environment, AMI). */
-export interface ReachedVerdict {
-  readonly source: 'handler' | 'probe' | 'sweep';
-  readonly computeEnvironment: string;
-  readonly amiId: string;
-  readonly verdict: string;
-  /** The probe's cause code when host facts are missing (`no_capacity`, …). */
-  readonly reason?: string;
-}
-
-/** Everything observable after a fault run, drained from the world. */
-export interface Observation {
-  readonly invocations: readonly AsyncInvocation<unknown>[];
-  readonly executions: readonly LocalRun[];
-  readonly verdicts: readonly ReachedVerdict[];
-  readonly alerts: readonly Alert[];
-  readonly deadLetters: readonly OnFailureRecord[];
-  /** Probe instances of this deployment still pending or running. */
-  readonly leftRunning: readonly string[];
-  /** Container instances still registered in the probe cluster. */
-  readonly leftRegistered: readonly string[];
-}
-
-/** The clients of one deployment generation (fresh containers: no rate-limiter memory). */
-interface Clients {
-  readonly handler: {
-    readonly batch: BatchClient;
-    readonly ec2: EC2Client;
-    readonly ssm: SSMClient;
-    readonly ecs: ECSClient;
-    readonly sns: SNSClient;
-    readonly dynamo: DynamoDBDocumentClient;
-    readonly factsDoc: DynamoDBDocumentClient;
-    readonly sfn: SFNClient;
-  };
-  readonly probe: {
-    readonly ec2: EC2Client;
-    readonly ecs: ECSClient;
-    readonly ssm: SSMClient;
-    readonly s3: S3Client;
-    readonly sns: SNSClient;
-    readonly dynamo: DynamoDBDocumentClient;
-    readonly factsDoc: DynamoDBDocumentClient;
-  };
-}
-
 export class FaultWorld {
   readonly probe: ProbeWorld;
   readonly account: MotoWorld;
@@ -157,7 +104,7 @@ export class FaultWorld {
   private readonly endpoint: ProbeWorldEndpoint;
   private readonly sqs: SQSClient;
   private readonly sfn: SFNClient;
-  private clients: Clients;
+  private clients: FaultClients;
   private invocations: AsyncInvocation<unknown>[] = [];
   private executions: LocalRun[] = [];
   private alerts: Alert[] = [];
@@ -264,8 +211,29 @@ export class FaultWorld {
   /** The change function's handler body, as functions/audit-change.ts wires it. */
   invokeChange(event: unknown): Promise<ChangeOutcome> {
     this.injector.component = 'handler';
+    return handleChangeEvent(event, this.auditDeps());
+  }
+
+  /** The scheduled sweep (functions/sweep.ts), invoked asynchronously like the change function. */
+  async sweep(auditId: string): Promise<AsyncInvocation<SweepOutcome>> {
+    const invocation = await invokeAsync(
+      () => {
+        this.injector.component = 'sweep';
+        return sweep(auditId, { ...this.auditDeps(), region: REGION, accountId: ACCOUNT });
+      },
+      { id: auditId },
+      this.sweepConfig,
+      (record) => this.deadLetter(record),
+    );
+    this.invocations.push(invocation);
+    return invocation;
+  }
+
+  /** What the change and sweep functions give the pipeline (shared/lambda/clients.ts, probeWiring). */
+  private auditDeps() {
     const { handler } = this.clients;
-    return handleChangeEvent(event, {
+    return {
+      // A fresh reader per invocation: its call counts and caches belong to one audit.
       reader: createAccountReader({
         batch: handler.batch,
         ec2: handler.ec2,
@@ -291,51 +259,7 @@ export class FaultWorld {
         lifetime: PROBE_CONFIG_DEFAULTS,
       }),
       now: () => new Date(),
-    });
-  }
-
-  /** The scheduled sweep (functions/sweep.ts), invoked asynchronously like the change function. */
-  async sweep(auditId: string): Promise<AsyncInvocation<SweepOutcome>> {
-    const invocation = await invokeAsync(
-      () => {
-        this.injector.component = 'sweep';
-        const { handler } = this.clients;
-        return sweep(auditId, {
-          reader: createAccountReader({
-            batch: handler.batch,
-            ec2: handler.ec2,
-            ssm: handler.ssm,
-            ecs: handler.ecs,
-          }),
-          notifier: createSnsNotifier({
-            sns: handler.sns,
-            dynamo: handler.dynamo,
-            topicArn: this.account.topicArn,
-            tableName: this.account.stateTable,
-            routingTagNames: ROUTING_TAGS,
-          }),
-          waivers: WAIVERS,
-          probeLauncher: new StepFunctionsProbeLauncher(
-            handler.sfn,
-            this.stateMachineArn,
-            COLLECTOR_VERSION,
-          ),
-          factsCache: new DynamoDbFactsCache(handler.factsDoc, {
-            tableName: this.probe.table,
-            collectorVersion: COLLECTOR_VERSION,
-            lifetime: PROBE_CONFIG_DEFAULTS,
-          }),
-          region: REGION,
-          accountId: ACCOUNT,
-          now: () => new Date(),
-        });
-      },
-      { id: auditId },
-      this.sweepConfig,
-      (record) => this.deadLetter(record),
-    );
-    this.invocations.push(invocation);
-    return invocation;
+    };
   }
 
   /**
@@ -515,90 +439,13 @@ export class FaultWorld {
     }
   }
 
-  private newClients(): Clients {
-    const config = {
-      ...clientConfig({ region: REGION, endpoint: this.probe.moto.endpoint }),
-      credentials: CREDENTIALS,
-    };
-    // Run Command is the probe world's script (moto runs no commands), behind an HTTP endpoint
-    // that passes everything else (the public parameters) to moto.
-    const ssmConfig = { ...config, endpoint: this.endpoint.endpoint };
-    const instrumented = <C extends { middlewareStack: unknown }>(client: C, service?: string) => {
-      if (service) this.probe.observe(client, service);
-      this.injector.attach(client);
-      return client;
-    };
-    const doc = (removeUndefinedValues: boolean) =>
-      DynamoDBDocumentClient.from(instrumented(new DynamoDBClient(config)), {
-        marshallOptions: { removeUndefinedValues },
-      });
-    const probeEc2 = instrumented(new EC2Client(config), 'ec2');
-    probeEc2.middlewareStack.add(
-      (next, context) => async (args) => {
-        const result = await next(args);
-        if (context.commandName === 'RunInstancesCommand') {
-          await this.checkEgress(
-            args.input as RunInstancesCommandInput,
-            result.output as RunInstancesCommandOutput,
-          );
-        }
-        return result;
-      },
-      { step: 'initialize', name: 'faultWorldNetwork' },
-    );
-    return {
-      handler: {
-        batch: instrumented(new BatchClient(config)),
-        ec2: instrumented(new EC2Client(config)),
-        ssm: instrumented(new SSMClient(config)),
-        ecs: instrumented(new ECSClient(config)),
-        sns: instrumented(new SNSClient(config)),
-        dynamo: doc(true),
-        factsDoc: doc(false),
-        sfn: instrumented(new SFNClient(config)),
-      },
-      probe: {
-        ec2: probeEc2,
-        ecs: instrumented(new ECSClient(config), 'ecs'),
-        ssm: instrumented(new SSMClient(ssmConfig)),
-        s3: instrumented(new S3Client({ ...config, forcePathStyle: true })),
-        sns: instrumented(new SNSClient(config)),
-        dynamo: doc(true),
-        factsDoc: doc(false),
-      },
-    };
+  private newClients(): FaultClients {
+    return createFaultClients({
+      endpoint: this.probe.moto.endpoint,
+      ssmEndpoint: this.endpoint.endpoint,
+      injector: this.injector,
+      observe: (client, service) => this.probe.observe(client, service),
+      onLaunch: (input, output) => this.checkEgress(input, output),
+    });
   }
-}
-
-function handlerVerdicts(result: unknown): ReachedVerdict[] {
-  const swept = result as SweepOutcome | undefined;
-  if (swept?.reports) {
-    return swept.reports.map((r) => ({
-      source: 'sweep',
-      computeEnvironment: r.target.computeEnvironment?.name ?? '',
-      amiId: r.target.amiId ?? '',
-      verdict: r.verdict,
-    }));
-  }
-  const outcome = result as ChangeOutcome | undefined;
-  if (outcome?.status !== 'audited') return [];
-  return outcome.verdicts.map((v) => ({
-    source: 'handler',
-    computeEnvironment: outcome.computeEnvironment,
-    amiId: v.amiId ?? '',
-    verdict: v.verdict,
-  }));
-}
-
-function probeVerdicts(run: LocalRun): ReachedVerdict[] {
-  const output = run.output;
-  if (!output) return [];
-  const reason = output.reason?.split(':')[0];
-  return output.verdicts.map((v) => ({
-    source: 'probe',
-    computeEnvironment: v.computeEnvironment ?? '',
-    amiId: output.amiId,
-    verdict: v.verdict,
-    ...(reason ? { reason } : {}),
-  }));
 }
