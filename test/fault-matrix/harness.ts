@@ -31,6 +31,8 @@ export interface Delivered {
   readonly type: 'findings' | 'digest';
   readonly auditId: string;
   readonly verdict: string | null;
+  /** Why, when findings do not say (no host facts, truncated output); findings messages only. */
+  readonly verdictReason?: string | null;
   /** `new:awslogs-logging-driver`, `resolved:image-available`, … */
   readonly changes: readonly string[];
 }
@@ -39,6 +41,7 @@ interface FindingsDocument {
   readonly type: string;
   readonly auditId: string;
   readonly verdict: string | null;
+  readonly verdictReason?: string | null;
   readonly computeEnvironment?: { readonly name: string };
   readonly amiId?: string | null;
   readonly changes?: readonly { change: string; ruleId: string }[];
@@ -65,6 +68,7 @@ export function deliveredAbout(seen: Pick<Observation, 'alerts'>, pair: Pair): D
               type: 'findings',
               auditId: document.auditId,
               verdict: document.verdict,
+              verdictReason: document.verdictReason ?? null,
               changes: changes(document.changes),
             },
           ]

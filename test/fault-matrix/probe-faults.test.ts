@@ -70,6 +70,10 @@ describe('the probe meets', () => {
     });
     expect(outcome).toMatchObject({ verdict: 'INCONCLUSIVE (no_capacity)', notifications: '1' });
     expect(seen.executions[0]?.output?.instanceId).toBeUndefined();
+    const reason = deliveredAbout(seen, ce)[0]?.verdictReason ?? '';
+    for (const type of ['t3.micro', 't3a.micro', 't2.micro', 'm5.large']) {
+      expect(reason).toContain(type);
+    }
     expectGuarantees(seen, ce);
   });
 
@@ -115,6 +119,9 @@ describe('the probe meets', () => {
       verdict: 'INCONCLUSIVE (ssm_never_online)',
       notifications: '1',
     });
+    expect(deliveredAbout(seen, ce)[0]?.verdictReason).toContain(
+      'Failed to start amazon-ssm-agent.service',
+    );
     expectGuarantees(seen, ce);
   });
 
@@ -153,6 +160,9 @@ describe('the probe meets', () => {
     });
     expect(outcome.verdict).not.toMatch(/PASS/);
     expect(outcome.notifications).toBe('1');
+    expect(deliveredAbout(seen, ce)[0]?.verdictReason).toMatch(
+      /output_truncated: The collector's output was cut at SSM's 24,000-character inline limit/,
+    );
     expectGuarantees(seen, ce);
   });
 });
