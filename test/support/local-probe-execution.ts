@@ -61,6 +61,10 @@ export interface LocalRunOptions {
   readonly rules?: readonly Rule[];
   /** Simulated seconds each task invocation costs on top of its AWS calls (Lambda overhead). */
   readonly taskOverheadSeconds?: number;
+  /** The tasks' deps instead of the world's own (other clients, the real notifier). */
+  readonly deps?: ProbeDeps;
+  /** Called as each task invocation begins (fault injection scoped to one task, say). */
+  readonly onTask?: (state: TaskState) => void;
 }
 
 export interface LocalRun {
@@ -89,7 +93,7 @@ export async function runProbeExecution(
   request: ProbeRequest,
   options: LocalRunOptions = {},
 ): Promise<LocalRun> {
-  const deps = world.deps(options.config);
+  const deps = options.deps ?? world.deps(options.config);
   const executionName =
     options.executionName ?? probeExecutionName(request.amiId, COLLECTOR_VERSION);
   const tasks: TaskState[] = [];
@@ -99,6 +103,7 @@ export async function runProbeExecution(
     <I>(state: TaskState, run: (input: I, deps: ProbeDeps) => Promise<unknown>) =>
     async (input: unknown) => {
       tasks.push(state);
+      options.onTask?.(state);
       // Lambda sees JSON, never live objects: round-trip like the service does.
       const payload = JSON.parse(JSON.stringify(input)) as I;
       const crash = options.crash?.state === state && crashesLeft > 0 ? options.crash : undefined;

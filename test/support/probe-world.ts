@@ -406,8 +406,12 @@ export class ProbeWorld {
     return outputCharacters ? padded(output, outputCharacters) : output;
   }
 
-  /** Records every call in simulated time, injects scenario behaviour EC2 and ECS cannot show. */
-  private observe(client: { middlewareStack: unknown }, service: string): void {
+  /**
+   * Records every call in simulated time, injects scenario behaviour EC2 and ECS cannot show.
+   * The world's own clients have it; attach it to clients of your own (other retry settings,
+   * fault injection) so the scenario plays the same through them.
+   */
+  observe(client: { middlewareStack: unknown }, service: string): void {
     const middleware: InitializeMiddleware<object, MetadataBearer> =
       (next, context) => async (args) => {
         const command = String(context.commandName ?? '').replace(/Command$/, '');

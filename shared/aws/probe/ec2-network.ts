@@ -15,6 +15,7 @@ import {
   DescribeSecurityGroupsCommand,
   DescribeSubnetsCommand,
   type EC2Client,
+  type IpPermission,
   paginateDescribeRouteTables,
   paginateDescribeVpcEndpoints,
   RevokeSecurityGroupEgressCommand,
@@ -145,6 +146,13 @@ export function probeSecurityGroupName(owner: string): string {
  * The probe security group of `vpcId`: found by name and owner tag, or created
  * with no ingress rule and HTTPS-only egress (DNS, NTP and IMDS are link-local
  * and not filtered by security groups).
+ *
+ * Creating it takes three calls (create, revoke the default egress, allow HTTPS);
+ * a launch that failed between them (throttling, a crash) leaves a group with
+ * all egress or none. A group found with anything but HTTPS-only egress is
+ * therefore brought back to it before use: left as it was, every later probe in
+ * the VPC would reuse it and either never reach SSM or have more egress than the
+ * probe is allowed.
  */
 export async function ensureProbeSecurityGroup(
   ec2: EC2Client,
@@ -152,8 +160,18 @@ export async function ensureProbeSecurityGroup(
   owner: string,
 ): Promise<string> {
   const existing = await findProbeSecurityGroup(ec2, vpcId, owner);
-  if (existing) return existing;
-  let groupId: string;
+  if (existing && isHttpsOnly(existing.egress)) return existing.groupId;
+  const groupId = existing?.groupId ?? (await createProbeSecurityGroup(ec2, vpcId, owner));
+  await restrictEgressToHttps(ec2, groupId);
+  return groupId;
+}
+
+/** Creates the group (empty ingress, the default all-traffic egress), or finds the one a racing probe created. */
+async function createProbeSecurityGroup(
+  ec2: EC2Client,
+  vpcId: string,
+  owner: string,
+): Promise<string> {
   try {
     const created = await call('ec2:CreateSecurityGroup', () =>
       ec2.send(
@@ -173,17 +191,21 @@ export async function ensureProbeSecurityGroup(
         }),
       ),
     );
-    groupId = created.GroupId ?? '';
+    return created.GroupId ?? '';
   } catch (error) {
     // Another probe created it a moment ago.
     if (errorName(error) !== 'InvalidGroup.Duplicate') throw error;
     const raced = await findProbeSecurityGroup(ec2, vpcId, owner);
-    if (raced) return raced;
+    if (raced) return raced.groupId;
     throw new Error(
       `A security group named ${probeSecurityGroupName(owner)} exists in ${vpcId} without the ${PROBE_TAG.owner}=${owner} tag; delete or rename it`,
       { cause: error },
     );
   }
+}
+
+/** Revokes all-traffic egress and allows HTTPS out; each step is idempotent. */
+async function restrictEgressToHttps(ec2: EC2Client, groupId: string): Promise<void> {
   for (const permission of EGRESS_ALL) {
     await ignoring('InvalidPermission.NotFound', () =>
       call('ec2:RevokeSecurityGroupEgress', () =>
@@ -200,14 +222,22 @@ export async function ensureProbeSecurityGroup(
       ),
     ),
   );
-  return groupId;
+}
+
+/** True when the egress rules allow TCP 443 to anywhere and nothing else. */
+function isHttpsOnly(egress: readonly IpPermission[]): boolean {
+  return (
+    egress.length > 0 &&
+    egress.every((p) => p.IpProtocol === 'tcp' && p.FromPort === 443 && p.ToPort === 443) &&
+    egress.some((p) => (p.IpRanges ?? []).some((r) => r.CidrIp === '0.0.0.0/0'))
+  );
 }
 
 async function findProbeSecurityGroup(
   ec2: EC2Client,
   vpcId: string,
   owner: string,
-): Promise<string | undefined> {
+): Promise<{ readonly groupId: string; readonly egress: IpPermission[] } | undefined> {
   const { SecurityGroups = [] } = await call('ec2:DescribeSecurityGroups', () =>
     ec2.send(
       new DescribeSecurityGroupsCommand({
@@ -227,7 +257,7 @@ async function findProbeSecurityGroup(
       `The probe security group ${group.GroupId} has inbound rules; probes require none. Remove them (or delete the group; the auditor recreates it).`,
     );
   }
-  return group.GroupId;
+  return { groupId: group.GroupId, egress: group.IpPermissionsEgress ?? [] };
 }
 
 async function ignoring(name: string, action: () => Promise<unknown>): Promise<void> {

@@ -17,11 +17,7 @@ export async function terminateProbe(
   deps: Pick<ProbeDeps, 'config' | 'ec2' | 'ecs' | 'now' | 'log'>,
 ): Promise<ProbeState> {
   const known = instanceOf(state)?.instanceId;
-  const tagged = await deps.ec2.findInstances({
-    owner: deps.config.owner,
-    execution: state.executionName,
-    states: LIVE_STATES,
-  });
+  const tagged = await taggedInstances(state, known, deps);
   const instanceIds = [...new Set([...(known ? [known] : []), ...tagged.map((i) => i.instanceId)])];
 
   for (const instanceId of state.join?.deregistered ? [] : instanceIds) {
@@ -31,6 +27,32 @@ export async function terminateProbe(
   const requestedAt = deps.now().toISOString();
   if (instanceIds.length > 0) deps.log.info('Probe terminated', { instanceIds });
   return { ...state, termination: { instanceIds, requestedAt } };
+}
+
+/**
+ * This execution's instances, found by its tag. When that lookup fails (throttling, an outage),
+ * the instance the state knows is terminated anyway before the task fails: the retry looks
+ * again, and until then the probe this execution launched costs nothing.
+ */
+async function taggedInstances(
+  state: ProbeState,
+  known: string | undefined,
+  deps: Pick<ProbeDeps, 'config' | 'ec2'>,
+) {
+  try {
+    return await deps.ec2.findInstances({
+      owner: deps.config.owner,
+      execution: state.executionName,
+      states: LIVE_STATES,
+    });
+  } catch (error) {
+    if (known) await deps.ec2.terminate([known]);
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    throw new Error(
+      `Looking up this execution's instances by tag failed (${reason}); ${known ? `its probe ${known} was terminated` : 'no probe instance was known to terminate'}.`,
+      { cause: error },
+    );
+  }
 }
 
 /** The janitor cleans the probe cluster too, so a failure here must not block termination. */
