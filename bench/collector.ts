@@ -10,29 +10,16 @@
  * runner imports {@link benchCollector} instead.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  utimesSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BASIC_UTILITIES } from '../test/support/collector-utilities';
+import { fixtureHostNames, withFixtureHost } from '../test/support/fixture-host';
 import { type Figure, median } from './summary';
 
 const LIMIT = 24_000;
 // Benchmarks run from the repository root (`npm run bench`, or `node bench/collector.ts` there).
 const REPO = process.cwd();
-const HOSTS = join(REPO, 'test/fixtures/hosts');
 const SCRIPT = readFileSync(join(REPO, 'shared/collector/collect.sh'), 'utf8');
-const UTILITIES = BASIC_UTILITIES;
 
 interface Row {
   readonly name: string;
@@ -59,24 +46,19 @@ export interface CollectorBench {
 export async function benchCollector(options: BenchCollectorOptions = {}): Promise<CollectorBench> {
   const runs = options.runs ?? 9;
   const shell = options.shell ?? '/usr/bin/dash';
-  const work = mkdtempSync(join(tmpdir(), 'baa-bench-'));
-  try {
-    const sandbox = sandboxBin(join(work, 'sandbox-bin'));
-    cpSync(join(HOSTS, '_stubs'), join(work, 'hosts', '_stubs'), { recursive: true });
-    const rows: Row[] = [];
-    for (const name of fixtureNames()) {
-      const host = prepare(work, name);
-      const path = `${join(host, 'bin')}${delimiter}${sandbox}`;
-      rows.push(measure({ name, root: join(host, 'root'), path, runs, shell }));
-    }
+  const rows: Row[] = [];
+  for (const name of fixtureHostNames()) {
+    // The copy is prepared outside the timed runs: only the collector itself is measured.
     rows.push(
-      measure({ name: '(this machine)', root: '/', path: process.env.PATH ?? '', runs, shell }),
+      await withFixtureHost(name, {}, async ({ root, env }) =>
+        measure({ name, root, env, runs, shell }),
+      ),
     );
-    print(rows, runs, shell);
-    return { largestChars: Math.max(...rows.map((row) => row.chars)), figures: figuresOf(rows) };
-  } finally {
-    rmSync(work, { recursive: true, force: true });
   }
+  const machineEnv = { PATH: process.env.PATH ?? '', LC_ALL: 'C' };
+  rows.push(measure({ name: '(this machine)', root: '/', env: machineEnv, runs, shell }));
+  print(rows, runs, shell);
+  return { largestChars: Math.max(...rows.map((row) => row.chars)), figures: figuresOf(rows) };
 }
 
 // Run directly (`node bench/collector.ts`), not when a benchmark runner imports it.
@@ -94,48 +76,16 @@ if (process.argv[1]?.endsWith('collector.ts')) {
   process.exitCode = largestChars > LIMIT ? 1 : 0;
 }
 
-function fixtureNames(): string[] {
-  return readdirSync(HOSTS, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(HOSTS, entry.name, 'host.json')))
-    .map((entry) => entry.name)
-    .sort();
-}
-
-/** A copy of the fixture with its empty directories and mtimes restored (git keeps neither). */
-function prepare(work: string, name: string): string {
-  const host = join(work, 'hosts', name);
-  cpSync(join(HOSTS, name), host, { recursive: true, verbatimSymlinks: true });
-  const meta = JSON.parse(readFileSync(join(host, 'host.json'), 'utf8')) as {
-    emptyDirs?: string[];
-    mtimes?: Record<string, number>;
-  };
-  for (const dir of meta.emptyDirs ?? []) mkdirSync(join(host, 'root', dir), { recursive: true });
-  for (const [path, time] of Object.entries(meta.mtimes ?? {}))
-    utimesSync(join(host, 'root', path), time, time);
-  return host;
-}
-
-function sandboxBin(dir: string): string {
-  mkdirSync(dir);
-  const path = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
-  for (const utility of UTILITIES) {
-    const found = path.map((p) => join(p, utility)).find((candidate) => existsSync(candidate));
-    if (!found) throw new Error(`${utility} is not on PATH`);
-    symlinkSync(found, join(dir, utility));
-  }
-  return dir;
-}
-
 function measure({
   name,
   root,
-  path,
+  env,
   runs,
   shell,
 }: {
   name: string;
   root: string;
-  path: string;
+  env: NodeJS.ProcessEnv;
   runs: number;
   shell: string;
 }): Row {
@@ -145,7 +95,7 @@ function measure({
     const started = performance.now();
     const result = spawnSync(shell, ['-s'], {
       input: SCRIPT,
-      env: { PATH: path, BAA_ROOT: root, LC_ALL: 'C' },
+      env: { ...env, BAA_ROOT: root },
       encoding: 'utf8',
       maxBuffer: 1 << 24,
     });

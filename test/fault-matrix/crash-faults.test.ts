@@ -5,29 +5,24 @@
  * it. What was done before the crash stays done; Lambda's async retries and the state
  * machine's Retry/Catch take it from there. Rows go to docs/reliability.md.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FaultWorld } from '../support/fault-world';
+import { describe, expect, it } from 'vitest';
+import type { FaultWorld } from '../support/fault-world';
 import type { TaskState } from '../support/local-probe-execution';
 import { computeEnvironmentCallEvent, MOTO_AMIS } from '../support/moto-world';
-import { dilateSdkRetryTime } from '../support/sdk-retry-time';
 import {
   deliveredAbout,
   expectGuarantees,
   MatrixRecorder,
   outcomeOf,
-  SDK_TIME_DILATION,
+  useFaultWorld,
 } from './harness';
 import { HANDLER_CALLS } from './pipeline-calls';
 
 const matrix = new MatrixRecorder('crash');
 let world: FaultWorld;
 
-beforeAll(async () => {
-  dilateSdkRetryTime(SDK_TIME_DILATION);
-  world = await FaultWorld.create();
-});
-afterAll(async () => {
-  await world?.stop();
+useFaultWorld((started) => {
+  world = started;
 });
 
 describe('a crash in the change handler', () => {

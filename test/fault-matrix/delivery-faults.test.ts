@@ -4,29 +4,24 @@
  * change handler, invoked as Lambda invokes it asynchronously → probe state machine → Score →
  * change-only notifier → SNS → SQS). Rows go to docs/reliability.md.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_ATTEMPTS } from '../../shared/aws/client-config';
 import { INTERNAL_ERROR, KMS_DISABLED } from '../support/fault-injection';
-import { FaultWorld } from '../support/fault-world';
+import type { FaultWorld } from '../support/fault-world';
 import { computeEnvironmentCallEvent, MOTO_AMIS } from '../support/moto-world';
-import { dilateSdkRetryTime } from '../support/sdk-retry-time';
 import {
   deliveredAbout,
   expectGuarantees,
   MatrixRecorder,
   outcomeOf,
-  SDK_TIME_DILATION,
+  useFaultWorld,
 } from './harness';
 
 const matrix = new MatrixRecorder('delivery');
 let world: FaultWorld;
 
-beforeAll(async () => {
-  dilateSdkRetryTime(SDK_TIME_DILATION);
-  world = await FaultWorld.create();
-});
-afterAll(async () => {
-  await world?.stop();
+useFaultWorld((started) => {
+  world = started;
 });
 
 describe('the same event, more than once', () => {

@@ -4,8 +4,10 @@
  * recorder whose rows become docs/reliability.md.
  */
 import { readFileSync } from 'node:fs';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Observation } from '../support/fault-observation';
+import { FaultWorld } from '../support/fault-world';
+import { dilateSdkRetryTime } from '../support/sdk-retry-time';
 import {
   DOC_PATH,
   type FaultRow,
@@ -18,7 +20,23 @@ import {
 } from './matrix';
 
 /** SDK waits are divided by this (see test/support/sdk-retry-time.ts). */
-export const SDK_TIME_DILATION = 1000;
+const SDK_TIME_DILATION = 1000;
+
+/**
+ * The calling test file's FaultWorld (its own moto_server), with the SDK's retry waits
+ * dilated: started before the file's tests, handed to `receive`, stopped after them.
+ */
+export function useFaultWorld(receive: (world: FaultWorld) => void): void {
+  let world: FaultWorld | undefined;
+  beforeAll(async () => {
+    dilateSdkRetryTime(SDK_TIME_DILATION);
+    world = await FaultWorld.create();
+    receive(world);
+  });
+  afterAll(async () => {
+    await world?.stop();
+  });
+}
 
 /** One (compute environment, AMI) a fault run audits. */
 export interface Pair {

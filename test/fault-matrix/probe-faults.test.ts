@@ -4,27 +4,22 @@
  * → probe state machine → Score → change-only notifier → SNS → SQS). Rows go to
  * docs/reliability.md.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AWSLOGS_MISSING, FaultWorld } from '../support/fault-world';
+import { describe, expect, it } from 'vitest';
+import { AWSLOGS_MISSING, type FaultWorld } from '../support/fault-world';
 import { computeEnvironmentCallEvent } from '../support/moto-world';
-import { dilateSdkRetryTime } from '../support/sdk-retry-time';
 import {
   deliveredAbout,
   expectGuarantees,
   MatrixRecorder,
   outcomeOf,
-  SDK_TIME_DILATION,
+  useFaultWorld,
 } from './harness';
 
 const matrix = new MatrixRecorder('probe');
 let world: FaultWorld;
 
-beforeAll(async () => {
-  dilateSdkRetryTime(SDK_TIME_DILATION);
-  world = await FaultWorld.create();
-});
-afterAll(async () => {
-  await world?.stop();
+useFaultWorld((started) => {
+  world = started;
 });
 
 /** Delivers the compute environment's create event and lets the probe it started run. */

@@ -9,14 +9,13 @@
  * makes up for, an instance the janitor reaps. Rows go to docs/reliability.md.
  */
 import type { IpPermission, SecurityGroup } from '@aws-sdk/client-ec2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_ATTEMPTS } from '../../shared/aws/client-config';
 import { PROBE_CONFIG_DEFAULTS } from '../../shared/probe/config';
 import { throttlingError } from '../support/fault-injection';
 import type { Observation } from '../support/fault-observation';
-import { FaultWorld } from '../support/fault-world';
+import type { FaultWorld } from '../support/fault-world';
 import { computeEnvironmentCallEvent } from '../support/moto-world';
-import { dilateSdkRetryTime } from '../support/sdk-retry-time';
 import {
   deliveredAbout,
   expectGuarantees,
@@ -24,7 +23,7 @@ import {
   outcomeOf,
   type Pair,
   repeatsIn,
-  SDK_TIME_DILATION,
+  useFaultWorld,
 } from './harness';
 import type { ObservedOutcome } from './matrix';
 import { PIPELINE_CALLS, type PipelineCall } from './pipeline-calls';
@@ -32,12 +31,8 @@ import { PIPELINE_CALLS, type PipelineCall } from './pipeline-calls';
 const matrix = new MatrixRecorder('throttling');
 let world: FaultWorld;
 
-beforeAll(async () => {
-  dilateSdkRetryTime(SDK_TIME_DILATION);
-  world = await FaultWorld.create();
-});
-afterAll(async () => {
-  await world?.stop();
+useFaultWorld((started) => {
+  world = started;
 });
 
 const key = (call: { component: string; op: string }) => `${call.component} → ${call.op}`;
