@@ -76,7 +76,7 @@ fi
 # looks like a credential, and the user:password part of URLs.
 REDACT_AWK='
 function secret(name) {
-  return toupper(name) ~ /AUTH|SECRET|PASS|TOKEN|CREDENTIAL|KEY|PRIVATE/
+  return toupper(name) ~ /AUTH|SECRET|PASS|PWD|TOKEN|CREDENTIAL|KEY|PRIVATE|COOKIE/
 }
 # Index of the quote q closing the string whose opening quote is at i in s
 # (backslash escapes skipped); length(s)+1 when it is not closed on this line.

@@ -2,13 +2,13 @@
  * The collector's redaction (collect.sh, REDACT_AWK), for text that never went through the
  * collector but is quoted in verdicts: a probe's console output, a failed collector's stderr,
  * output that is not collector output. Same rules, line by line: values of assignments whose
- * name contains AUTH, SECRET, PASS, TOKEN, CREDENTIAL, KEY or PRIVATE, JSON string members with
- * such names, and the `user:password@` part of URLs become `<redacted>`.
+ * name contains AUTH, SECRET, PASS, PWD, TOKEN, CREDENTIAL, KEY, PRIVATE or COOKIE, JSON string
+ * members with such names, and the `user:password@` part of URLs become `<redacted>`.
  */
 
 export const REDACTED = '<redacted>';
 
-const SECRET_NAME = /AUTH|SECRET|PASS|TOKEN|CREDENTIAL|KEY|PRIVATE/;
+const SECRET_NAME = /AUTH|SECRET|PASS|PWD|TOKEN|CREDENTIAL|KEY|PRIVATE|COOKIE/;
 const ASSIGNMENT = /[A-Za-z_][A-Za-z0-9_]*[ \t]*=[ \t]*/;
 const JSON_MEMBER = /"([^"]*)"[ \t]*:[ \t]*"/;
 

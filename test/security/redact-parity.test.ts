@@ -30,6 +30,7 @@ const LINES = [
   'Environment="HTTPS_PROXY=http://user:secret-07@proxy:3128" "API_TOKEN=secret-08"',
   'ECS_AVAILABLE_LOGGING_DRIVERS=["json-file"] AWS_SESSION_TOKEN=secret-16',
   'DOCKER_REGISTRY_PASSWORD = secret-17',
+  'REGISTRY_PWD=secret-18 SESSION_COOKIE=secret-19',
   'cloud-init[812]: + export AWS_SECRET_ACCESS_KEY=wJalr/secret',
   '{"password": "p\\"w", "user": "u", "identitytoken": "t"}',
   'X_TOKEN= spaced value',
