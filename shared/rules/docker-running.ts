@@ -11,7 +11,8 @@ export const dockerRunning: Rule = {
   level: 'required',
   severity: 'high',
   spec: {
-    quote: 'The Docker daemon (at least version 1.9), and any Docker runtime dependencies.',
+    quote:
+      "A Docker daemon that's running at least version 1.9, and any Docker runtime dependencies.",
     url: 'https://docs.aws.amazon.com/batch/latest/userguide/batch-ami-spec.html',
   },
   impact:

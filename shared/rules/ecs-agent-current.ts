@@ -13,7 +13,7 @@ const SOURCE_WORDS = {
 } as const;
 
 /**
- * "The latest version is recommended": PASS at or above the baseline (the agent
+ * "We recommend that you use the latest version": PASS at or above the baseline (the agent
  * on the newest ECS-optimized AMI), FAIL below it by any amount, patch releases
  * included, because they carry security fixes. It is a recommended rule, so an
  * older agent is reported as a warning and never changes the verdict.
@@ -25,7 +25,7 @@ export const ecsAgentCurrent: Rule = {
   level: 'recommended',
   severity: 'low',
   spec: {
-    quote: 'The Amazon ECS container agent. The latest version is recommended.',
+    quote: 'The Amazon ECS container agent. We recommend that you use the latest version.',
     url: 'https://docs.aws.amazon.com/batch/latest/userguide/batch-ami-spec.html',
   },
   impact:

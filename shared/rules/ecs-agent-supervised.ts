@@ -14,7 +14,7 @@ export const ecsAgentSupervised: Rule = {
   severity: 'medium',
   spec: {
     quote:
-      'We recommend an initialization and nanny process to run and monitor the Amazon ECS agent. The Amazon ECS-optimized AMI uses the ecs-init upstart process, and other operating systems might use systemd.',
+      'An initialization and nanny process to run and monitor the Amazon ECS agent. The Amazon ECS optimized AMI uses the ecs-init upstart process, and other operating systems might use systemd.',
     url: 'https://docs.aws.amazon.com/batch/latest/userguide/batch-ami-spec.html',
   },
   impact:

@@ -9,11 +9,11 @@ export const imageEnaSupport: Rule = {
   severity: 'high',
   spec: {
     quote:
-      "Enhanced networking with the Elastic Network Adapter (ENA) is required for the 'c5.large' instance type. Ensure that you are using an AMI that is enabled for ENA.",
+      'To use enhanced networking, you must use an AMI that includes the required ENA driver or manually install it. Then you can enable ENA support on your instance.',
     url: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/enhanced-networking-ena.html',
   },
   impact:
-    'EC2 refuses to launch Nitro instance types (c5, m5, c7g, …) from an AMI without the enaSupport attribute; Batch cannot scale them and jobs stay RUNNABLE.',
+    'EC2 refuses to launch instance types whose ENA support is `required` (every Nitro type: c5, m5, c7g, …) from an AMI without the enaSupport attribute ("Enhanced networking with the Elastic Network Adapter (ENA) is required for the … instance type"); Batch cannot scale them and jobs stay RUNNABLE.',
   remediation:
     'Install the ENA driver in the AMI (every current Amazon Linux has it), set the attribute (aws ec2 register-image … --ena-support, or modify-instance-attribute --ena-support before creating the image) and point the compute environment at the new AMI.',
   outcomes: {

@@ -13,7 +13,7 @@ export const kernelVersion: Rule = {
   severity: 'critical',
   spec: {
     quote:
-      'A modern Linux distribution running at least version 3.10 of the Linux kernel on an HVM virtualization type AMI.',
+      "A modern Linux distribution that's running at least version 3.10 of the Linux kernel on an HVM virtualization type AMI.",
     url: 'https://docs.aws.amazon.com/batch/latest/userguide/batch-ami-spec.html',
   },
   impact:

@@ -9,7 +9,8 @@ export const noAgentCheckpoint: Rule = {
   level: 'required',
   severity: 'high',
   spec: {
-    quote: "the agent doesn't start on instances that are launched from your AMI",
+    quote:
+      "If you started the Amazon ECS container agent on your instance, you must stop it and remove any persistent data checkpoint files before creating your AMI. Otherwise, if you don't do this, the agent doesn't start on instances that are launched from your AMI.",
     url: 'https://docs.aws.amazon.com/batch/latest/userguide/create-batch-ami.html',
   },
   impact:
