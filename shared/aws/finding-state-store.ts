@@ -78,10 +78,15 @@ export class DynamoFindingStateStore implements FindingStateStore {
   async save(states: readonly FindingState[]): Promise<{ readonly skipped: number }> {
     let skipped = 0;
     for (let i = 0; i < states.length; i += WRITE_CONCURRENCY) {
-      const results = await Promise.all(
+      // Settled, not Promise.all: every write of the batch has ended when save returns or
+      // throws, so none goes on in the background of a failed invocation (Lambda would thaw it
+      // in a later one, recording states in an order nobody chose).
+      const results = await Promise.allSettled(
         states.slice(i, i + WRITE_CONCURRENCY).map((state) => this.put(state)),
       );
-      skipped += results.filter((written) => !written).length;
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
+      skipped += results.filter((r) => r.status === 'fulfilled' && !r.value).length;
     }
     return { skipped };
   }

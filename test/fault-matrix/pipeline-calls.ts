@@ -50,3 +50,29 @@ export const PIPELINE_CALLS: readonly PipelineCall[] = [
 
 /** The change handler's calls: the steps a crash can fall between. */
 export const HANDLER_CALLS = PIPELINE_CALLS.filter((c) => c.component === 'handler');
+
+/**
+ * The scheduled sweep's calls on a clean run over two compute environments, one whose AMI it
+ * probes and one whose AMI fails the image rules (the sweep's own digest), in the order of first
+ * use. The sweep audits through the same reader as the change handler.
+ */
+export const SWEEP_CALLS: readonly PipelineCall[] = [
+  { component: 'sweep', op: 'Batch:DescribeComputeEnvironments', purpose: 'list them all' },
+  { component: 'sweep', op: 'SSM:GetParameters', purpose: 'resolve (default-AMI parameters)' },
+  { component: 'sweep', op: 'EC2:DescribeInstanceTypes', purpose: 'instance types' },
+  { component: 'sweep', op: 'EC2:DescribeImages', purpose: 'image rules' },
+  { component: 'sweep', op: 'DynamoDB:GetItem', purpose: 'facts-cache lookup' },
+  { component: 'sweep', op: 'SFN:StartExecution', purpose: 'probe started' },
+  { component: 'sweep', op: 'DynamoDB:Query', purpose: 'finding state read' },
+  { component: 'sweep', op: 'SNS:Publish', purpose: 'digest' },
+  { component: 'sweep', op: 'DynamoDB:PutItem', purpose: 'finding state write' },
+];
+
+/** The janitor's calls on a run that finds an expired probe, still registered in the cluster. */
+export const JANITOR_CALLS: readonly PipelineCall[] = [
+  { component: 'janitor', op: 'EC2:DescribeInstances', purpose: 'probes by owner tag' },
+  { component: 'janitor', op: 'EC2:TerminateInstances', purpose: 'terminate the expired' },
+  { component: 'janitor', op: 'ECS:ListContainerInstances', purpose: 'probe cluster' },
+  { component: 'janitor', op: 'ECS:DescribeContainerInstances', purpose: 'their EC2 instances' },
+  { component: 'janitor', op: 'ECS:DeregisterContainerInstance', purpose: 'stale registrations' },
+];

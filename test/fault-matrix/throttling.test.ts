@@ -6,7 +6,9 @@
  * is throttled twice at once (the SDK must absorb it); then each call is throttled on every
  * attempt while its component runs, and the failure must land where it can be recovered: a
  * dead-lettered event, an INCONCLUSIVE verdict with its cause, a failed execution the sweep
- * makes up for, an instance the janitor reaps. Rows go to docs/reliability.md.
+ * makes up for, an instance the janitor reaps. The scheduled sweep's and the janitor's own
+ * calls get the same, each made up for by their next scheduled run. Rows go to
+ * docs/reliability.md.
  */
 import type { IpPermission, SecurityGroup } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +17,7 @@ import { PROBE_CONFIG_DEFAULTS } from '../../shared/probe/config';
 import { throttlingError } from '../support/fault-injection';
 import type { Observation } from '../support/fault-observation';
 import type { FaultWorld } from '../support/fault-world';
-import { computeEnvironmentCallEvent } from '../support/moto-world';
+import { computeEnvironmentCallEvent, MOTO_AMIS } from '../support/moto-world';
 import {
   deliveredAbout,
   expectGuarantees,
@@ -26,7 +28,7 @@ import {
   useFaultWorld,
 } from './harness';
 import type { ObservedOutcome } from './matrix';
-import { PIPELINE_CALLS, type PipelineCall } from './pipeline-calls';
+import { JANITOR_CALLS, PIPELINE_CALLS, type PipelineCall, SWEEP_CALLS } from './pipeline-calls';
 
 const matrix = new MatrixRecorder('throttling');
 let world: FaultWorld;
@@ -246,6 +248,180 @@ function egressRule(rule: IpPermission): string {
   ];
   return `${rule.IpProtocol} ${rule.FromPort}-${rule.ToPort} ${ranges.join(' ')}`;
 }
+
+/** A sweep call made after its digest was published: the sweep's retries publish it again. */
+const afterDigest = (call: PipelineCall) => call.op === 'DynamoDB:PutItem';
+
+/** Sweep calls on the way to its digest (the image-level verdicts), not to a probe. */
+const onDigestPath = (call: PipelineCall) =>
+  ['DynamoDB:Query', 'SNS:Publish', 'DynamoDB:PutItem'].includes(call.op);
+
+function sweepExpectation(call: PipelineCall): string {
+  if (afterDigest(call)) {
+    return `every attempt publishes the digest again (its state write fails), and so does the next sweep: repeats, none lost`;
+  }
+  const retries = `the sweep fails on each of its ${world.sweepConfig.maximumRetryAttempts + 1} attempts (dead-lettered)`;
+  return onDigestPath(call)
+    ? `${retries}; the next day's sweep sends the digest: FAIL, one alert`
+    : `${retries}; the next day's sweep audits again: FAIL, one alert`;
+}
+
+describe("the sweep's own calls, throttled on every attempt while it runs", () => {
+  /** Two compute environments: one whose AMI the sweep probes, one failing the image rules. */
+  async function twoComputeEnvironments() {
+    return {
+      probed: await world.computeEnvironment(),
+      imageFail: await world.computeEnvironment({ amiId: MOTO_AMIS.paravirtual }),
+    };
+  }
+
+  it('are the list the matrix injects into (a clean sweep makes exactly these calls)', async () => {
+    const { probed, imageFail } = await twoComputeEnvironments();
+    await world.sweep(`sweep-clean-${probed.name}`);
+    await world.runProbes();
+    const calls = world.injector.distinctCalls().filter((c) => c.component === 'sweep');
+    const seen = await world.settle();
+
+    expect(calls.map(key)).toEqual(SWEEP_CALLS.map(key));
+    expect(outcomeOf(seen, probed)).toMatchObject({ verdict: 'FAIL', notifications: '1' });
+    expect(outcomeOf(seen, imageFail)).toMatchObject({
+      verdict: 'FAIL',
+      notifications: '1 (sweep digest)',
+    });
+  });
+
+  it.each(SWEEP_CALLS.map((call) => [key(call), call] as const))('%s', async (_, call) => {
+    const { probed, imageFail } = await twoComputeEnvironments();
+    world.injector.add({
+      kind: 'error',
+      op: call.op,
+      where: 'sweep',
+      times: Number.POSITIVE_INFINITY,
+      error: throttlingError(call.op),
+    });
+    const first = await world.sweep(`sweep-${probed.name}`);
+    await world.runProbes();
+    const injected = world.injector.injected.length;
+    // The throttling subsides; the next day's sweep comes.
+    world.injector.clear();
+    await world.sweep(`sweep-after-${probed.name}`);
+    await world.runProbes();
+    const seen = await world.settle();
+
+    const pair = onDigestPath(call) ? imageFail : probed;
+    const outcome = matrix.record({
+      id: `sweep-${key(call)}`,
+      fault: 'Throttling, every attempt',
+      injectedAt: `${call.op} (sweep: ${call.purpose}), reported for the compute environment ${
+        onDigestPath(call) ? 'whose image fails' : 'it probes'
+      }`,
+      expected: sweepExpectation(call),
+      observed: outcomeOf(seen, pair),
+    });
+    expect(injected, 'the fault was injected').toBeGreaterThan(0);
+    expect(seen.leftRunning).toEqual([]);
+    expect(seen.leftRegistered).toEqual([]);
+    for (const each of [probed, imageFail]) {
+      expect(outcomeOf(seen, each).verdict, each.name).toBe('FAIL');
+      expect(deliveredAbout(seen, each).length, `${each.name} was told about`).toBeGreaterThan(0);
+    }
+    // One probe however often the sweep ran: its execution name is the AMI's.
+    expect(seen.executions).toHaveLength(1);
+    if (afterDigest(call)) {
+      expect(first.attempts).toBe(world.sweepConfig.maximumRetryAttempts + 1);
+      // Each attempt published the digest before its state write failed, and the next sweep
+      // published it once more: repeats, word for word within the failed sweep, none lost.
+      expect(deliveredAbout(seen, imageFail)).toHaveLength(first.attempts + 1);
+      expect(repeatsIn(deliveredAbout(seen, imageFail))).toBe(first.attempts - 1);
+      return;
+    }
+    expect(first.attempts).toBe(world.sweepConfig.maximumRetryAttempts + 1);
+    expect(outcome).toMatchObject({
+      notifications: expect.stringMatching(/^1\b/),
+      deadLetters: '1',
+    });
+  });
+});
+
+function janitorExpectation(call: PipelineCall): string {
+  const next = 'its next scheduled run finishes the cleanup';
+  switch (call.op) {
+    case 'EC2:DescribeInstances':
+    case 'EC2:TerminateInstances':
+      return `the run fails with nothing done; ${next}`;
+    case 'ECS:DeregisterContainerInstance':
+      return `the probe is terminated; the registration is logged and kept; ${next}`;
+    default:
+      return `the probe is terminated, then the run fails; ${next}`;
+  }
+}
+
+describe("the janitor's calls, throttled on every attempt while it runs", () => {
+  it.each(JANITOR_CALLS.map((call) => [key(call), call] as const))('%s', async (_, call) => {
+    const ce = await world.computeEnvironment();
+    // A probe whose own cleanup failed (termination and deregistration throttled throughout).
+    for (const op of ['EC2:TerminateInstances', 'ECS:DeregisterContainerInstance']) {
+      world.injector.add({
+        kind: 'error',
+        op,
+        times: Number.POSITIVE_INFINITY,
+        error: throttlingError(op),
+      });
+    }
+    await world.deliver(world.createEvent(ce));
+    await world.runProbes();
+    world.injector.clear();
+    const stranded = await world.probe.liveProbeInstances();
+    const strandedRegistrations = await world.probe.containerInstances();
+    world.probe.clock.advance(PROBE_CONFIG_DEFAULTS.maxLifetimeMinutes * 60 + 60);
+
+    world.injector.add({
+      kind: 'error',
+      op: call.op,
+      where: 'janitor',
+      times: Number.POSITIVE_INFINITY,
+      error: throttlingError(call.op),
+    });
+    const firstRun = await world.janitor().then(
+      (report) => ({ report, error: undefined }),
+      (error: unknown) => ({ report: undefined, error }),
+    );
+    const afterFirst = await world.probe.liveProbeInstances();
+    const registeredAfterFirst = await world.probe.containerInstances();
+    // The throttling subsides; the janitor's next scheduled run.
+    world.injector.clear();
+    await world.janitor();
+    const seen = await world.settle();
+
+    matrix.record({
+      id: `janitor-${key(call)}`,
+      fault: 'Throttling, every attempt',
+      injectedAt: `${call.op} (janitor: ${call.purpose}), with an expired probe left running and registered`,
+      expected: janitorExpectation(call),
+      observed: outcomeOf(seen, ce, {
+        leftRunning: `${stranded.length} → ${afterFirst.length} → 0 (next janitor run)`,
+      }),
+    });
+    expect(stranded).toHaveLength(1);
+    expect(strandedRegistrations).toHaveLength(1);
+    const terminatedFirst = !['EC2:DescribeInstances', 'EC2:TerminateInstances'].includes(call.op);
+    expect(afterFirst, 'left running after the throttled run').toEqual(
+      terminatedFirst ? [] : stranded,
+    );
+    expect(registeredAfterFirst, 'left registered after the throttled run').toEqual(
+      strandedRegistrations,
+    );
+    if (call.op === 'ECS:DeregisterContainerInstance') {
+      // One stubborn registration does not fail the run: it is logged and tried again.
+      expect(firstRun).toMatchObject({ report: { terminated: stranded, deregistered: [] } });
+    } else {
+      expect(String(firstRun.error)).toContain(throttlingError(call.op).message);
+    }
+    expect(seen.leftRunning).toEqual([]);
+    expect(seen.leftRegistered).toEqual([]);
+    expect(outcomeOf(seen, ce)).toMatchObject({ verdict: 'FAIL', notifications: '1' });
+  });
+});
 
 it('docs/reliability.md shows what this run observed (throttling)', () => {
   matrix.expectDocumented();
