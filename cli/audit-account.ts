@@ -14,6 +14,7 @@ import { TOOL_VERSION } from '../shared/version';
 import { type AwsCliOptions, accountFor, accountIdFromArn } from './aws-options';
 import { type ProbeCliOptions, probeConfigFrom } from './probe-options';
 import { CollectingProbeLauncher, cliProbeDeps, runProbes } from './run-probes';
+import { probeOptionsOf } from './stack-outputs';
 import { stderrLog } from './stderr-log';
 
 /** `--probe` and the probe's options, as `ce` and `sweep` receive them. */
@@ -21,13 +22,14 @@ export type AuditAccountOptions = AwsCliOptions & ProbeCliOptions & { readonly p
 
 /**
  * Audits the compute environments `select` picks from the account, and returns the run and the
- * reader (whose call counts `sweep` prints). Probe options are checked before any AWS call.
+ * reader (whose call counts `sweep` prints). Probe options are checked before the account is read.
  */
 export async function auditAccount(
-  options: AuditAccountOptions,
+  given: AuditAccountOptions,
   auditId: string,
   select: (reader: AccountReader, region: string) => Promise<readonly ComputeEnvironment[]>,
 ): Promise<{ readonly run: AuditRun; readonly reader: ReturnType<typeof createAccountReader> }> {
+  const options = given.probe ? await probeOptionsOf(given) : given;
   // The compute environments' own subnets serve when --subnet is not given.
   const probeConfig = options.probe ? probeConfigFrom(options, false) : undefined;
   const { reader, region } = await accountFor(options);

@@ -2,7 +2,8 @@
  * The probe's options, shared by `ami` (which always probes) and by `ce` and `sweep` (with
  * `--probe`): where probes join, launch and are tagged, and the probe configuration they make.
  * The values are the deployed stack's outputs (`ProbeClusterName`, `ProbeInstanceProfileArn`,
- * `ProbeOwner`, `ProbeFactsTableName`), so the stack's janitor can reap a probe the CLI could not.
+ * `ProbeOwner`, `ProbeFactsTableName`), so the stack's janitor can reap a probe the CLI could not;
+ * `--stack` reads them itself (cli/stack-outputs.ts).
  */
 import { type Command, Option } from 'commander';
 import type { ZodType } from 'zod';
@@ -22,9 +23,12 @@ export interface ProbeCliOptions {
   readonly subnet?: string;
   /** Repeatable; empty when not given. */
   readonly instanceType: readonly string[];
-  readonly owner: string;
+  /** {@link CLI_PROBE_OWNER} when neither given nor taken from a stack. */
+  readonly owner?: string;
   readonly factsTable?: string;
   readonly keepOnFailure?: boolean;
+  /** A deployed stack whose outputs give the options not given here. */
+  readonly stack?: string;
 }
 
 /** The owner tag of probes started without a stack's owner (`--owner`). */
@@ -35,6 +39,10 @@ const collect = (value: string, previous: readonly string[]) => [...previous, va
 /** Adds the probe options to `command`; which are required is checked by {@link probeConfigFrom}. */
 export function withProbeOptions(command: Command): Command {
   return command
+    .option(
+      '--stack <name>',
+      'take --cluster, --instance-profile, --owner and --facts-table from this deployed stack (options given win)',
+    )
     .option('--cluster <name>', 'ECS cluster probes join (the stack output ProbeClusterName)')
     .option(
       '--instance-profile <arn>',
@@ -51,8 +59,7 @@ export function withProbeOptions(command: Command): Command {
     )
     .option(
       '--owner <value>',
-      'owner tag of probe instances (the stack output ProbeOwner lets its janitor reap them)',
-      CLI_PROBE_OWNER,
+      `owner tag of probe instances (the stack output ProbeOwner lets its janitor reap them; default: ${CLI_PROBE_OWNER})`,
     )
     .option(
       '--facts-table <name>',
@@ -91,14 +98,14 @@ export function probeConfigFrom(
   ].filter(Boolean);
   if (missing.length > 0) {
     throw new UsageError(
-      `${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} needed to probe (see the stack outputs: batch-ami-audit ami --help)`,
+      `${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} needed to probe (or --stack <name> of the deployed auditor)`,
     );
   }
   const fields = {
     cluster: options.cluster,
     instanceProfileArn: options.instanceProfile,
     subnetId: options.subnet,
-    owner: options.owner,
+    owner: options.owner ?? CLI_PROBE_OWNER,
   };
   for (const [field, option] of Object.entries(OPTION_OF) as [keyof typeof OPTION_OF, string][]) {
     const value = fields[field];

@@ -16,6 +16,7 @@ import { emit } from '../emit';
 import { type ProbeCliOptions, probeConfigFrom, withProbeOptions } from '../probe-options';
 import { type ReportOptions, withReportOptions } from '../report-options';
 import { cliProbeDeps, runProbes } from '../run-probes';
+import { probeOptionsOf } from '../stack-outputs';
 import { stderrLog } from '../stderr-log';
 
 type AmiOptions = ReportOptions & AwsCliOptions & ProbeCliOptions;
@@ -38,8 +39,9 @@ export function registerAmi(program: Command): void {
 }
 
 /** Judges the image, and unless that already FAILs, probes it and judges the host and the join. */
-export async function probeAmi(amiId: string, options: AmiOptions): Promise<AuditReport> {
-  // Wrong or missing probe options end the command before any AWS call.
+export async function probeAmi(amiId: string, given: AmiOptions): Promise<AuditReport> {
+  const options = await probeOptionsOf(given);
+  // Wrong or missing probe options end the command before any call that reads the account.
   probeConfigFrom(options, true);
   const { reader, region } = await accountFor(options);
   const image = (await reader.images([amiId])).get(amiId) ?? { imageId: amiId, found: false };

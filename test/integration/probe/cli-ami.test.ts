@@ -4,10 +4,12 @@
  * output is the real collector on a fixture host, served on one endpoint (--endpoint-url).
  * Instances come online at once there, so the CLI's waits are shrunk (BAA_PROBE_WAIT_SCALE).
  */
+import { CloudFormationClient, CreateStackCommand } from '@aws-sdk/client-cloudformation';
 import { CreateSecurityGroupCommand, DescribeInstancesCommand } from '@aws-sdk/client-ec2';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { auditReportSchema, auditRunSchema } from '../../../shared/core/report-schema';
 import { runCli, startCli } from '../../support/cli';
+import { motoClientConfig } from '../../support/moto';
 import { MOTO_AMIS, MotoWorld } from '../../support/moto-world';
 import { HEALTHY, ProbeWorld } from '../../support/probe-world';
 import { type ProbeWorldEndpoint, serveProbeWorld } from '../../support/probe-world-endpoint';
@@ -52,6 +54,22 @@ const probeOptions = () => [
   '--owner',
   world.owner,
 ];
+
+/** Creates a stack in moto with these outputs (one topic: a stack needs a resource). */
+async function createStack(name: string, outputs: Record<string, string>): Promise<void> {
+  const cfn = new CloudFormationClient(motoClientConfig(world.moto));
+  await cfn.send(
+    new CreateStackCommand({
+      StackName: name,
+      TemplateBody: JSON.stringify({
+        Resources: { Topic: { Type: 'AWS::SNS::Topic' } },
+        Outputs: Object.fromEntries(
+          Object.entries(outputs).map(([key, value]) => [key, { Value: value }]),
+        ),
+      }),
+    }),
+  );
+}
 
 /** Every instance ever launched from `ami`, whatever its state. */
 async function instancesOf(ami: string): Promise<string[]> {
@@ -112,10 +130,87 @@ describe('batch-ami-audit ami', () => {
     expect(await instancesOf(MOTO_AMIS.paravirtual)).toEqual([]);
   });
 
+  it('takes the probe options a user leaves out from the deployed stack (--stack)', async () => {
+    world.scenario = AT_ONCE;
+    await createStack('auditor-probe-outputs', {
+      ProbeClusterName: world.cluster,
+      ProbeInstanceProfileArn: world.instanceProfileArn,
+      ProbeOwner: world.owner,
+      ProbeFactsTableName: world.table,
+    });
+    const ami = await world.freshAmi();
+
+    const { code, stdout, stderr } = await startCli(
+      [
+        'ami',
+        ami,
+        '--endpoint-url',
+        served.endpoint,
+        '--region',
+        'us-east-1',
+        '--stack',
+        'auditor-probe-outputs',
+        '--subnet',
+        world.subnetId,
+        '--instance-type',
+        't2.micro',
+        '--format',
+        'json',
+      ],
+      { env: env() },
+    ).result;
+
+    expect(stderr).toMatch(new RegExp(`${ami}: Terminated i-[0-9a-f]+\\.`));
+    const report = auditReportSchema.parse(JSON.parse(stdout));
+    expect(report).toMatchObject({ verdict: 'PASS' });
+    // Joined the stack's probe cluster (the join test looks there).
+    expect(report.findings.find((f) => f.ruleId === 'join-agent-registered')?.status).toBe('PASS');
+    expect(code).toBe(0);
+    // Tagged with the stack's owner, so the stack's janitor could reap it.
+    const { Reservations = [] } = await world.ec2.send(
+      new DescribeInstancesCommand({ Filters: [{ Name: 'image-id', Values: [ami] }] }),
+    );
+    const [probe] = Reservations.flatMap((r) => r.Instances ?? []);
+    expect(probe?.Tags).toContainEqual({ Key: 'batch-ami-auditor:owner', Value: world.owner });
+    expect(await world.liveProbeInstances()).toEqual([]);
+  });
+
+  it('exits 64 naming a stack that does not exist, or one that is not the auditor', async () => {
+    await createStack('not-the-auditor', { Something: 'else' });
+    // Asynchronously: the endpoint is served from this process.
+    const run = (stack: string) =>
+      startCli(
+        [
+          'ami',
+          'ami-0123456789abcdef0',
+          '--endpoint-url',
+          served.endpoint,
+          '--region',
+          'us-east-1',
+          '--stack',
+          stack,
+          '--subnet',
+          world.subnetId,
+        ],
+        { env: env() },
+      ).result;
+
+    const missing = await run('no-such-stack');
+    expect(missing.stderr.trim()).toBe(
+      'batch-ami-audit: --stack no-such-stack: no such stack in us-east-1',
+    );
+    expect(missing.code).toBe(64);
+    const foreign = await run('not-the-auditor');
+    expect(foreign.stderr.trim()).toBe(
+      'batch-ami-audit: --stack not-the-auditor: the stack has no output ProbeClusterName, ProbeInstanceProfileArn, ProbeOwner, ProbeFactsTableName: is it a batch-ami-auditor stack?',
+    );
+    expect(foreign.code).toBe(64);
+  });
+
   it('exits 64, before any AWS call, naming the options a probe needs', () => {
     const { code, stderr } = runCli(['ami', 'ami-0123456789abcdef0'], { env: env() });
     expect(stderr.trim()).toBe(
-      'batch-ami-audit: --cluster, --instance-profile, --subnet are needed to probe (see the stack outputs: batch-ami-audit ami --help)',
+      'batch-ami-audit: --cluster, --instance-profile, --subnet are needed to probe (or --stack <name> of the deployed auditor)',
     );
     expect(code).toBe(64);
   });
