@@ -15,14 +15,16 @@ import {
   loadProbeStateMachineArn,
   PROBE_CONFIG_DEFAULTS,
 } from '../probe/config';
+import { loadProbeWaves } from '../probe/waves';
 
 /** What the pipeline needs to hand AMIs to the probe (see {@link probeWiring}). */
-export type ProbeWiring = Pick<AuditDeps, 'probeLauncher' | 'factsCache'>;
+export type ProbeWiring = Pick<AuditDeps, 'probeLauncher' | 'factsCache' | 'probeWaves'>;
 
 /**
  * The probe's side of the audit pipeline: a launcher that starts one probe execution per AMI
  * and the facts cache earlier probes filled, when the stack configures the probe state machine
- * (`PROBE_STATE_MACHINE_ARN`, with `PROBE_FACTS_TABLE`). Without it, nothing: AMIs that pass
+ * (`PROBE_STATE_MACHINE_ARN`, with `PROBE_FACTS_TABLE`, and the waves a run's probes start in:
+ * `PROBE_WAVE_SIZE`, `PROBE_WAVE_SECONDS`). Without it, nothing: AMIs that pass
  * the image rules are then reported on their image facts alone.
  *
  * @throws InvalidInputError naming the variable, when one is set but malformed or the other missing.
@@ -50,5 +52,6 @@ export function probeWiring(
       COLLECTOR_VERSION,
     ),
     factsCache,
+    probeWaves: loadProbeWaves(env),
   };
 }

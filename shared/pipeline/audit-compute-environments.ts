@@ -8,6 +8,7 @@
 import { evaluate } from '../core/engine';
 import { type AuditReport, type AuditTarget, buildReport } from '../core/report';
 import type { AuditSubject, ImageFacts } from '../core/subject';
+import { type ProbeWaves, startDelaySeconds } from '../probe/waves';
 import type { ComputeEnvironment } from '../resolve/compute-environment';
 import { contextForTarget } from '../resolve/resolve-targets';
 import type { ResolvedTarget } from '../resolve/types';
@@ -37,6 +38,8 @@ export interface AuditDeps {
   readonly factsCache?: FactsCache;
   /** Starts a probe for each AMI that passes the image rules and has no cached facts. */
   readonly probeLauncher?: ProbeLauncher;
+  /** How the probes of one run are spread out (shared/probe/waves.ts); all at once without. */
+  readonly probeWaves?: ProbeWaves;
 }
 
 /** A compute environment with no AMI to audit (Fargate, EKS), and why. */
@@ -182,8 +185,11 @@ async function completeWithHostFacts(
     }
   }
 
+  let started = 0;
   for (const [amiId, items] of toProbe) {
     const [first] = items as [PendingTarget];
+    const delay = deps.probeWaves ? startDelaySeconds(started, deps.probeWaves) : 0;
+    started += 1;
     const request: ProbeRequest = {
       auditId,
       amiId,
@@ -202,11 +208,14 @@ async function completeWithHostFacts(
       ),
       region: deps.region,
       accountId: deps.accountId,
+      // Only when there is a wait: a redelivered event then starts the very same input.
+      ...(delay > 0 ? { startDelaySeconds: delay } : {}),
     };
     const result = await (deps.probeLauncher as ProbeLauncher).start(request);
     outcome.probes.push({ amiId, status: result.status });
     log.info(result.status === 'started' ? 'Probe started' : 'Probe already in progress', {
       amiId,
+      ...(delay > 0 ? { startDelaySeconds: delay } : {}),
       computeEnvironments: items.map((i) => i.ce.computeEnvironmentName),
     });
   }

@@ -61,6 +61,8 @@ export interface ProbeRequest {
   readonly context?: ComputeEnvironmentContext;
   readonly region: string;
   readonly accountId: string;
+  /** Seconds to wait before starting: a run's later probes start in waves (shared/probe/waves.ts). */
+  readonly startDelaySeconds?: number;
 }
 
 export type ProbeStartResult =

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { InvalidInputError } from '../errors';
 import type { ProbeRequest } from '../pipeline/ports';
+import { MAX_START_DELAY_SECONDS } from './waves';
 
 const contextSchema = z.looseObject({
   name: z.string().min(1),
@@ -30,6 +31,7 @@ export const probeRequestSchema = z.object({
   context: contextSchema.optional(),
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/),
   accountId: z.string().regex(/^\d{12}$/),
+  startDelaySeconds: z.number().int().min(0).max(MAX_START_DELAY_SECONDS).optional(),
 });
 
 export function parseProbeRequest(input: unknown): ProbeRequest {

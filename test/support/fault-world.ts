@@ -52,6 +52,7 @@ import { PROBE_CONFIG_DEFAULTS, type ProbeConfig } from '../../shared/probe/conf
 import { type JanitorReport, runJanitor } from '../../shared/probe/janitor';
 import type { ProbeDeps } from '../../shared/probe/ports';
 import { PROBE_TAG } from '../../shared/probe/tags';
+import type { ProbeWaves } from '../../shared/probe/waves';
 import { FaultInjector } from './fault-injection';
 import { handlerVerdicts, type Observation, probeVerdicts } from './fault-observation';
 import { createFaultClients, type FaultClients } from './fault-world-clients';
@@ -100,10 +101,12 @@ export class FaultWorld {
   readonly deadLetterQueueUrl: string;
   readonly changeConfig = asyncInvokeConfig('auditChange');
   readonly sweepConfig = asyncInvokeConfig('sweep');
+  /** How the change and sweep functions spread a run's probes (none: all at once). */
+  probeWaves: ProbeWaves | undefined;
 
   private readonly endpoint: ProbeWorldEndpoint;
   private readonly sqs: SQSClient;
-  private readonly sfn: SFNClient;
+  readonly sfn: SFNClient;
   private clients: FaultClients;
   private invocations: AsyncInvocation<unknown>[] = [];
   private executions: LocalRun[] = [];
@@ -258,6 +261,7 @@ export class FaultWorld {
         collectorVersion: COLLECTOR_VERSION,
         lifetime: PROBE_CONFIG_DEFAULTS,
       }),
+      ...(this.probeWaves ? { probeWaves: this.probeWaves } : {}),
       now: () => new Date(),
     };
   }

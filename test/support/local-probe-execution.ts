@@ -42,7 +42,7 @@ export interface EventLog {
   readonly state?: { readonly name: string };
 }
 
-const WAIT_STATES = ['WaitForOnline', 'WaitForCommand', 'WaitForJoin'];
+const WAIT_STATES = ['WaitForTurn', 'WaitForOnline', 'WaitForCommand', 'WaitForJoin'];
 
 export interface CrashPlan {
   readonly state: TaskState;
@@ -98,6 +98,8 @@ export async function runProbeExecution(
     options.executionName ?? probeExecutionName(request.amiId, COLLECTOR_VERSION);
   const tasks: TaskState[] = [];
   let crashesLeft = options.crash?.times ?? 1;
+  // WaitForTurn runs once, before the first Start: its wait passes on the simulated clock then.
+  let turnWaited = false;
 
   const bind =
     <I>(state: TaskState, run: (input: I, deps: ProbeDeps) => Promise<unknown>) =>
@@ -110,6 +112,10 @@ export async function runProbeExecution(
       if (crash?.when === 'before') {
         crashesLeft -= 1;
         throw simulatedCrash(crash, state);
+      }
+      if (state === 'Start' && !turnWaited) {
+        turnWaited = true;
+        world.clock.advance(request.startDelaySeconds ?? 0);
       }
       advanceForWait(world, state, payload);
       world.clock.advance(options.taskOverheadSeconds ?? 0);
