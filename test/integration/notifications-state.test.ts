@@ -9,7 +9,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DynamoFindingStateStore } from '../../shared/aws/finding-state-store';
 import { readWebhookUrl } from '../../shared/aws/slack-webhook-url';
-import type { FindingState } from '../../shared/notify/finding-state';
+import { findingState } from '../support/finding-state';
 import { type MotoServer, motoClientConfig, startMoto } from '../support/moto';
 import { MotoWorld } from '../support/moto-world';
 
@@ -36,24 +36,7 @@ beforeEach(async () => {
   await world.createStateTable();
 });
 
-const state = (overrides: Partial<FindingState> = {}): FindingState => ({
-  accountId: '123456789012',
-  region: 'us-east-1',
-  computeEnvironment: 'gpu',
-  amiId: 'ami-0badbadbadbadbad0',
-  ruleId: 'image-hvm',
-  status: 'FAIL',
-  severity: 'critical',
-  level: 'required',
-  waived: false,
-  title: 'HVM',
-  message: 'paravirtual',
-  routingTags: { team: 'ml' },
-  firstSeenAt: '2026-11-28T04:00:00.000Z',
-  observedAt: '2026-11-28T04:00:00.000Z',
-  auditId: 'change-1',
-  ...overrides,
-});
+const state = findingState;
 
 describe('DynamoFindingStateStore', () => {
   it('reads back what it wrote, per compute environment (gpu is not gpu-2) or per account and region', async () => {

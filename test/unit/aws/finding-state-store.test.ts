@@ -9,28 +9,13 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DynamoFindingStateStore } from '../../../shared/aws/finding-state-store';
 import type { FindingState } from '../../../shared/notify/finding-state';
+import { findingState } from '../../support/finding-state';
 
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' }));
 const dynamo = mockClient(doc);
 afterEach(() => dynamo.reset());
 
-const state = (computeEnvironment: string): FindingState => ({
-  accountId: '123456789012',
-  region: 'us-east-1',
-  computeEnvironment,
-  amiId: 'ami-0badbadbadbadbad0',
-  ruleId: 'image-hvm',
-  status: 'FAIL',
-  severity: 'critical',
-  level: 'required',
-  waived: false,
-  title: 'HVM',
-  message: 'paravirtual',
-  routingTags: {},
-  firstSeenAt: '2026-11-28T04:00:00.000Z',
-  observedAt: '2026-11-28T04:00:00.000Z',
-  auditId: 'sweep-1',
-});
+const state = (computeEnvironment: string) => findingState({ computeEnvironment });
 
 describe('DynamoFindingStateStore.save', () => {
   it('throws the failed write’s error only once every other write of its batch has ended', async () => {
