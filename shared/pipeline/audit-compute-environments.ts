@@ -188,8 +188,8 @@ async function completeWithHostFacts(
   let started = 0;
   for (const [amiId, items] of toProbe) {
     const [first] = items as [PendingTarget];
+    // Probes already under way take no place in the waves: only those this run starts count.
     const delay = deps.probeWaves ? startDelaySeconds(started, deps.probeWaves) : 0;
-    started += 1;
     const request: ProbeRequest = {
       auditId,
       amiId,
@@ -212,6 +212,7 @@ async function completeWithHostFacts(
       ...(delay > 0 ? { startDelaySeconds: delay } : {}),
     };
     const result = await (deps.probeLauncher as ProbeLauncher).start(request);
+    if (result.status === 'started') started += 1;
     outcome.probes.push({ amiId, status: result.status });
     log.info(result.status === 'started' ? 'Probe started' : 'Probe already in progress', {
       amiId,
